@@ -130,7 +130,7 @@ public final class ChartPatternRepository {
                 "SELECT MAX(pattern_date) FROM chart_pattern_data WHERE symbol = ? AND pattern_date <= ? AND pattern_date >= ?",
                 rs -> rs.getObject(1, LocalDate.class), normalized, Checks.present("pattern_date", onOrBefore),
                 Checks.present("pattern_date", notBefore));
-        return newest.isEmpty() || newest.get() == null ? List.of() : findForDate(normalized, newest.get());
+        return newest.map(date -> findForDate(normalized, date)).orElse(List.of());
     }
 
     /** Rows stored for {@code date}, per symbol (symbols with none are absent). */

@@ -65,7 +65,8 @@ final class Jdbc {
 
     <T> Optional<T> queryOne(String table, String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = query(table, sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        // an aggregate over no rows yields one row whose value maps to null: that is "nothing" too
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
     static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
