@@ -94,7 +94,7 @@ class ChatCompletionsNarratorTest {
         stop();
         assertThat(narrator(serve(200, completion("{\"th\": \"\", \"en\": \"x\"}"), 0), 2_000).narrate(FACTS)).isEqualTo(template);
         stop();
-        assertThat(narrator(serve(200, completion("{\"th\":\"a\",\"en\":\"b\"}"), 3_000), 300).narrate(FACTS)).isEqualTo(template);
+        assertThat(narrator(serve(200, completion("{\"th\":\"a\",\"en\":\"b\"}"), 1_200), 300).narrate(FACTS)).isEqualTo(template);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package com.drdailyreport.scheduler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.drdailyreport.shared.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ticker-scheduler (EventBridge Scheduler, 05:00 Asia/Bangkok): {@code {}} fetches every active
+ * ticker, {@code {"tickers":["NVDA19",…]}} just those; other fields (the schedule's
+ * {@code action}) are ignored. When at least one ticker was stored it asks precompute-controller
+ * to start the workflow (asynchronously); a failure to ask is reported, not fatal.
+ */
+public final class TickerSchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickerSchedulerHandler.class);
+
+    private final PriceFetchService fetcher;
+    private final ControllerTrigger trigger;
+
+    public TickerSchedulerHandler() {
+        this(SchedulerRuntime.instance().priceFetchService(), SchedulerRuntime.instance().controllerTrigger());
+    }
+
+    TickerSchedulerHandler(PriceFetchService fetcher, ControllerTrigger trigger) {
+        this.fetcher = fetcher;
+        this.trigger = trigger;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        List<String> requested;
+        try {
+            requested = Events.strings(event, "tickers");
+        } catch (IllegalArgumentException e) {
+            return Events.error(null, e.getMessage());
+        }
+        FetchSummary summary;
+        try {
+            summary = fetcher.fetch(requested);
+        } catch (RuntimeException e) {
+            LOG.error("fetch run failed", e);
+            return Events.error(null, "fetch run failed: " + PriceFetchService.describe(e));
+        }
+        if (summary.successCount() > 0) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("action", "start");
+            payload.put("source", "scheduler");
+            payload.put("fetch_summary", Map.of("date", summary.date().toString(), "success_count", summary.successCount(),
+                    "failed_count", summary.failedCount()));
+            try {
+                trigger.trigger(Json.write(payload));
+                summary = summary.withPrecompute(true, null);
+            } catch (RuntimeException e) {
+                LOG.error("could not trigger precompute-controller", e);
+                summary = summary.withPrecompute(false, PriceFetchService.describe(e));
+            }
+        }
+        return Events.toMap(summary);
+    }
+}

@@ -1,0 +1,158 @@
+package com.drdailyreport.shared.testing;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.drdailyreport.shared.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Invokes a handler the way the Lambda Java runtime does: the event JSON is deserialized with
+ * the runtime's own serializers ({@link LambdaEventSerializers} for AWS event classes, the
+ * runtime's {@link JacksonFactory} for anything else), {@code handleRequest} runs, and the
+ * result is serialized back to JSON with the same machinery. The {@link Context} is a small
+ * in-process stand-in: only a real runtime can supply one (the image smoke test does).
+ */
+public final class LambdaHarness {
+
+    private LambdaHarness() {
+    }
+
+    /** The response JSON text for {@code eventJson}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static String invoke(RequestHandler<?, ?> handler, String eventJson) {
+        Type[] types = handlerTypes(handler.getClass());
+        PojoSerializer in = serializer(types[0], handler.getClass().getClassLoader());
+        Object event = in.fromJson(eventJson);
+        Object result = ((RequestHandler) handler).handleRequest(event, context(handler.getClass().getSimpleName()));
+        if (result == null) {
+            return "null";
+        }
+        PojoSerializer out = serializer(types[1], handler.getClass().getClassLoader());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        out.toJson(result, bytes);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The response as a JSON tree. */
+    public static JsonNode invokeJson(RequestHandler<?, ?> handler, String eventJson) {
+        return Json.read(invoke(handler, eventJson));
+    }
+
+    /** A fixture file from the test classpath, e.g. {@code events/scheduler/report-worker.json}. */
+    public static String fixture(String path) {
+        try (InputStream in = LambdaHarness.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static PojoSerializer serializer(Type type, ClassLoader loader) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+            return LambdaEventSerializers.serializerFor(raw, loader);
+        }
+        return JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    private static Type[] handlerTypes(Class<?> handlerClass) {
+        for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments();
+                }
+            }
+        }
+        throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O>");
+    }
+
+    /** A minimal invocation context: request id, function name, 30 s remaining. */
+    public static Context context(String functionName) {
+        String requestId = UUID.randomUUID().toString();
+        long deadline = System.currentTimeMillis() + 30_000;
+        return new Context() {
+            @Override
+            public String getAwsRequestId() {
+                return requestId;
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return "/aws/lambda/" + functionName;
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return "test";
+            }
+
+            @Override
+            public String getFunctionName() {
+                return functionName;
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "$LATEST";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return "arn:aws:lambda:ap-southeast-1:123456789012:function:" + functionName;
+            }
+
+            @Override
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return (int) Math.max(0, deadline - System.currentTimeMillis());
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 512;
+            }
+
+            @Override
+            public LambdaLogger getLogger() {
+                return new LambdaLogger() {
+                    @Override
+                    public void log(String message) {
+                        System.out.println(message);
+                    }
+
+                    @Override
+                    public void log(byte[] message) {
+                        System.out.println(new String(message, StandardCharsets.UTF_8));
+                    }
+                };
+            }
+        };
+    }
+}
