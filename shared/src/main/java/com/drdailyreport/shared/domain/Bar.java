@@ -28,8 +28,11 @@ public record Bar(LocalDate date, double open, double high, double low, double c
      * closes): widens high and low to include them. Every other rule still applies.
      */
     public static Bar widened(LocalDate date, double open, double high, double low, double close, long volume) {
-        double h = Double.isFinite(high) ? Math.max(high, Math.max(open, close)) : high;
-        double l = Double.isFinite(low) ? Math.min(low, Math.min(open, close)) : low;
-        return new Bar(date, open, h, l, close, volume);
+        // check the values as given first, so a bad close is reported as the close, not as the low it would widen
+        Checks.positive("open", open);
+        Checks.positive("high", high);
+        Checks.positive("low", low);
+        Checks.positive("close", close);
+        return new Bar(date, open, Math.max(high, Math.max(open, close)), Math.min(low, Math.min(open, close)), close, volume);
     }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /** Argument checks shared by the domain types; each failure names the field. */
 public final class Checks {
 
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.\\-^=]{0,19}");
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9^][A-Z0-9.\\-^=]{0,19}");
 
     private Checks() {
     }
