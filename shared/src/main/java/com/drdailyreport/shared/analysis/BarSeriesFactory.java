@@ -9,14 +9,14 @@ import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
 
 /** A ta4j {@link BarSeries} (double precision: fast, and exact enough for daily prices) from a {@link PriceHistory}. */
-final class BarSeriesFactory {
+public final class BarSeriesFactory {
 
     private static final Duration DAY = Duration.ofDays(1);
 
     private BarSeriesFactory() {
     }
 
-    static BarSeries of(PriceHistory history) {
+    public static BarSeries of(PriceHistory history) {
         BarSeries series = new BaseBarSeriesBuilder()
                 .withName(history.symbol())
                 .withNumFactory(DoubleNumFactory.getInstance())
