@@ -2,6 +2,7 @@ package com.drdailyreport.scheduler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.drdailyreport.shared.logging.RequestLog;
 import com.drdailyreport.shared.db.TickerRepository;
 import com.drdailyreport.shared.domain.Ticker;
 import java.util.LinkedHashMap;
@@ -25,6 +26,13 @@ public final class GetTickerListHandler implements RequestHandler<Map<String, Ob
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        try (RequestLog ignored = RequestLog.begin(context == null ? null : context.getAwsRequestId(),
+                context == null ? null : context.getFunctionName())) {
+            return handle(event);
+        }
+    }
+
+    private Map<String, Object> handle(Map<String, Object> event) {
         try {
             List<String> symbols = retry.call(tickers::findActive).stream().map(Ticker::drSymbol).toList();
             Map<String, Object> result = new LinkedHashMap<>();

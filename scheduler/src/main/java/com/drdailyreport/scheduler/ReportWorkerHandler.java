@@ -2,6 +2,7 @@ package com.drdailyreport.scheduler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.drdailyreport.shared.logging.RequestLog;
 import java.util.Map;
 
 /**
@@ -23,6 +24,13 @@ public final class ReportWorkerHandler implements RequestHandler<Map<String, Obj
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        try (RequestLog ignored = RequestLog.begin(context == null ? null : context.getAwsRequestId(),
+                context == null ? null : context.getFunctionName())) {
+            return handle(event);
+        }
+    }
+
+    private Map<String, Object> handle(Map<String, Object> event) {
         String ticker;
         String jobId;
         try {
