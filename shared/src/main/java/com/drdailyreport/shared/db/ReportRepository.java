@@ -101,6 +101,48 @@ public final class ReportRepository {
                 rs -> rs.getString(1), Checks.present("report_date", date));
     }
 
+    /** The fields rankings need from one completed report, read without parsing the whole document. */
+    public record RankingRow(String symbol, String companyName, String currency, Double price, Double priceChangePct,
+                             Double volumeRatio, String stance, LocalDate reportDate) {
+    }
+
+    /** The newest date within [notBefore, onOrBefore] that has completed reports. */
+    public Optional<LocalDate> latestCompletedDate(LocalDate onOrBefore, LocalDate notBefore) {
+        return jdbc.queryOne("precomputed_reports",
+                "SELECT MAX(report_date) FROM precomputed_reports WHERE status = 'completed' AND report_date <= ? AND report_date >= ?",
+                rs -> rs.getObject(1, LocalDate.class), Checks.present("report_date", onOrBefore), Checks.present("report_date", notBefore));
+    }
+
+    /** Ranking fields of every completed report of {@code date}, by symbol. */
+    public List<RankingRow> rankingRows(LocalDate date) {
+        return jdbc.query("precomputed_reports",
+                "SELECT symbol, report_date,"
+                        + " JSON_UNQUOTE(JSON_EXTRACT(report_json, '$.company_name')) AS company_name,"
+                        + " JSON_UNQUOTE(JSON_EXTRACT(report_json, '$.currency')) AS currency,"
+                        + " JSON_EXTRACT(report_json, '$.price') AS price,"
+                        + " JSON_EXTRACT(report_json, '$.price_change_pct') AS price_change_pct,"
+                        + " JSON_EXTRACT(report_json, '$.indicators.volume_ratio') AS volume_ratio,"
+                        + " JSON_UNQUOTE(JSON_EXTRACT(report_json, '$.stance')) AS stance"
+                        + " FROM precomputed_reports WHERE report_date = ? AND status = 'completed' ORDER BY symbol",
+                rs -> new RankingRow(rs.getString("symbol"), rs.getString("company_name"), rs.getString("currency"),
+                        number(rs.getString("price")), number(rs.getString("price_change_pct")), number(rs.getString("volume_ratio")),
+                        rs.getString("stance"), rs.getObject("report_date", LocalDate.class)),
+                Checks.present("report_date", date));
+    }
+
+    /** A JSON_EXTRACT result as a number: SQL NULL, JSON null or anything not numeric is null. */
+    private static Double number(String json) {
+        if (json == null || json.equals("null")) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(json);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     private static String key(Ticker ticker, LocalDate date) {
         return "symbol=" + ticker.drSymbol() + ", report_date=" + date + ", ticker_id=" + ticker.id();
     }

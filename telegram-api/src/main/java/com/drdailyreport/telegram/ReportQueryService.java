@@ -1,0 +1,119 @@
+package com.drdailyreport.telegram;
+
+import com.drdailyreport.shared.analysis.ChartPatternView;
+import com.drdailyreport.shared.db.ChartPatternRepository;
+import com.drdailyreport.shared.db.PriceHistoryRepository;
+import com.drdailyreport.shared.db.ReportRepository;
+import com.drdailyreport.shared.domain.ChartPattern;
+import com.drdailyreport.shared.domain.PriceSnapshot;
+import com.drdailyreport.shared.domain.Report;
+import com.drdailyreport.shared.domain.StoredPattern;
+import com.drdailyreport.shared.domain.Ticker;
+import com.drdailyreport.shared.json.Json;
+import com.drdailyreport.shared.patterns.PatternDetector;
+import com.drdailyreport.shared.time.BusinessClock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read side of {@code GET /report/{ticker}}: the report of the Bangkok business date, or —
+ * between midnight and the morning run, or when a run failed — the latest one at most three days
+ * old, marked {@code is_stale}; its chart patterns from {@code chart_pattern_data} (cache) or, on a
+ * miss, detected here from the same {@code ticker_data} (computed, remembered per container), so a
+ * failed pattern worker never empties the chart. Only database reads; never an external call.
+ */
+final class ReportQueryService {
+
+    static final int MAX_STALE_DAYS = 3;
+    static final LocalTime DAILY_RUN = LocalTime.of(5, 0);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportQueryService.class);
+
+    private final ReportRepository reports;
+    private final ChartPatternRepository patterns;
+    private final PriceHistoryRepository prices;
+    private final PatternDetector detector;
+    private final BusinessClock clock;
+    private final Map<String, List<ChartPattern>> computed = new ConcurrentHashMap<>();
+
+    ReportQueryService(ReportRepository reports, ChartPatternRepository patterns, PriceHistoryRepository prices, PatternDetector detector,
+                       BusinessClock clock) {
+        this.reports = reports;
+        this.patterns = patterns;
+        this.prices = prices;
+        this.detector = detector;
+        this.clock = clock;
+    }
+
+    /**
+     * The current report of {@code ticker} as served to clients.
+     *
+     * @throws ApiException 404 REPORT_NOT_READY (with the next run's time) when there is none yet
+     */
+    ObjectNode current(Ticker ticker) {
+        LocalDate today = clock.today();
+        Optional<Report> report = reports.findLatestCompleted(ticker.drSymbol(), today, today.minusDays(MAX_STALE_DAYS));
+        if (report.isEmpty()) {
+            throw new ApiException(404, "REPORT_NOT_READY", "No report for " + ticker.drSymbol() + " yet; it is generated in the nightly run",
+                    Map.of("ticker", ticker.drSymbol(), "next_run_at", nextRun()));
+        }
+        return render(ticker, report.get(), today);
+    }
+
+    /** The report of {@code ticker} for exactly {@code date} (a finished job's result), if still there. */
+    Optional<ObjectNode> forDate(Ticker ticker, LocalDate date) {
+        return reports.find(ticker.drSymbol(), date).filter(Report::isCompleted).map(r -> render(ticker, r, clock.today()));
+    }
+
+    /** Whether today's report of {@code ticker} is already there. */
+    boolean hasToday(Ticker ticker) {
+        return reports.find(ticker.drSymbol(), clock.today()).map(Report::isCompleted).orElse(false);
+    }
+
+    /** The next scheduled run, 05:00 Asia/Bangkok, as ISO-8601 with offset. */
+    String nextRun() {
+        ZonedDateTime now = clock.now();
+        ZonedDateTime next = now.with(DAILY_RUN).withSecond(0).withNano(0);
+        if (!next.isAfter(now)) {
+            next = next.plusDays(1);
+        }
+        return next.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private ObjectNode render(Ticker ticker, Report report, LocalDate today) {
+        ObjectNode body = report.reportJson().deepCopy();
+        body.put("ticker", ticker.drSymbol());
+        body.put("report_date", report.reportDate().toString());
+        body.put("is_stale", !report.reportDate().equals(today));
+        List<StoredPattern> stored = patterns.findForDate(ticker.drSymbol(), report.reportDate());
+        List<ChartPattern> shown;
+        if (!stored.isEmpty()) {
+            shown = stored.stream().map(StoredPattern::pattern).toList();
+            body.put("patterns_source", "cache");
+        } else {
+            LOG.info("cache_miss: no chart_pattern_data for {} on {}; detecting from ticker_data", ticker.drSymbol(), report.reportDate());
+            shown = computed.computeIfAbsent(ticker.drSymbol() + "|" + report.reportDate(), key -> detect(ticker, report.reportDate()));
+            if (computed.size() > 1_000) {
+                computed.clear();
+            }
+            body.put("patterns_source", "computed");
+        }
+        body.set("chart_patterns", Json.mapper().valueToTree(shown.stream()
+                .sorted(java.util.Comparator.comparing(ChartPattern::end).reversed()).map(ChartPatternView::of).toList()));
+        return body;
+    }
+
+    private List<ChartPattern> detect(Ticker ticker, LocalDate date) {
+        Optional<PriceSnapshot> snapshot = prices.findLatest(ticker.drSymbol(), date);
+        return snapshot.map(s -> detector.detect(s.history())).orElse(List.of());
+    }
+}
