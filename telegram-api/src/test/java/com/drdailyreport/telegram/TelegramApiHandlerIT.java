@@ -92,6 +92,31 @@ class TelegramApiHandlerIT {
     }
 
     @Test
+    void aWarmContainerServesWhatTheTablesHoldNowNotWhatItRenderedBefore() {
+        String symbol = ApiFixture.symbolWithPatterns(db);
+        api.storeReport(symbol, ApiFixture.TODAY, false);
+        var request = withPath(event("report-get.json"), "/api/v1/report/" + symbol);
+        ApiFixture.Reply first = api.call(request);
+        assertThat(first.body().get("patterns_source").asText()).isEqualTo("computed");
+        assertThat(api.call(request).raw()).isEqualTo(first.raw());
+
+        // the pattern worker finishes late: the next request shows the stored rows
+        api.storeReport(symbol, ApiFixture.TODAY, true);
+        assertThat(api.call(request).body().get("patterns_source").asText()).isEqualTo("cache");
+
+        // the report is regenerated with different content: the next request shows it
+        db.execute("UPDATE precomputed_reports SET report_json = JSON_SET(report_json, '$.stance', 'neutral-test')"
+                + " WHERE symbol = '" + symbol + "'");
+        assertThat(api.call(request).body().get("stance").asText()).isEqualTo("neutral-test");
+
+        // a pattern row disappears: the chart loses it on the next request
+        int before = api.call(request).body().get("chart_patterns").size();
+        db.execute("DELETE FROM chart_pattern_data WHERE symbol = '" + symbol + "' ORDER BY id LIMIT 1");
+        JsonNode after = api.call(request).body();
+        assertThat(after.get("chart_patterns").size()).isEqualTo(before - 1);
+    }
+
+    @Test
     void afterMidnightYesterdaysReportIsServedAsStaleNeverNotFound() {
         api.storeReport("NVDA19", ApiFixture.TODAY.minusDays(2), true);
         ApiFixture.Reply stale = api.call("report-get.json");

@@ -88,6 +88,31 @@ public final class ReportRepository {
                 Checks.present("report_date", notBefore));
     }
 
+    /**
+     * What identifies the content of a served report without reading it: the date and a checksum of
+     * the newest completed report of {@code symbol} within [notBefore, onOrBefore], and the count and
+     * a checksum of that date's {@code chart_pattern_data} rows. One small row, one round trip; a
+     * reader that cached the rendered report can tell whether it is still current.
+     */
+    public record ReportStamp(LocalDate reportDate, long reportChecksum, int patternCount, long patternChecksum) {
+    }
+
+    /** The {@link ReportStamp} of the report {@link #findLatestCompleted} would return, if any. */
+    public Optional<ReportStamp> latestCompletedStamp(String symbol, LocalDate onOrBefore, LocalDate notBefore) {
+        String normalized = Checks.symbol("symbol", symbol);
+        return jdbc.queryOne("precomputed_reports",
+                "SELECT r.report_date, CRC32(r.report_json),"
+                        + " (SELECT COUNT(*) FROM chart_pattern_data p WHERE p.symbol = r.symbol AND p.pattern_date = r.report_date),"
+                        + " (SELECT COALESCE(SUM(CRC32(CONCAT_WS('|', p.pattern_type, p.implementation, p.confidence, p.start_date,"
+                        + " p.end_date, p.pattern_data))), 0) FROM chart_pattern_data p"
+                        + " WHERE p.symbol = r.symbol AND p.pattern_date = r.report_date)"
+                        + " FROM precomputed_reports r"
+                        + " WHERE r.symbol = ? AND r.status = 'completed' AND r.report_date <= ? AND r.report_date >= ?"
+                        + " ORDER BY r.report_date DESC LIMIT 1",
+                rs -> new ReportStamp(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getInt(3), rs.getLong(4)),
+                normalized, Checks.present("report_date", onOrBefore), Checks.present("report_date", notBefore));
+    }
+
     /** Every completed report for {@code date}, ordered by symbol. */
     public List<Report> findCompleted(LocalDate date) {
         return jdbc.query("precomputed_reports", SELECT + " WHERE report_date = ? AND status = 'completed' ORDER BY symbol",
