@@ -28,6 +28,17 @@ public final class TelegramApiHandler implements RequestHandler<APIGatewayV2HTTP
         this.api = api;
     }
 
+    /**
+     * A handler over an existing pool, for {@code local}: the same API as in AWS, with the caller's
+     * report-worker and clock. {@code perClientRateLimits} false turns the per-client token bucket
+     * off (one developer's machine, where a load generator is one client).
+     */
+    public static TelegramApiHandler over(TelegramApiConfig config, javax.sql.DataSource ds, ReportWorkerInvoker worker,
+                                          com.drdailyreport.shared.time.BusinessClock clock, boolean perClientRateLimits) {
+        return new TelegramApiHandler(TelegramApiRuntime.wire(config, ds, worker, clock,
+                perClientRateLimits ? MiniAppApi.RATE_LIMITS : java.util.Map.of()));
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = toRequest(event, context);

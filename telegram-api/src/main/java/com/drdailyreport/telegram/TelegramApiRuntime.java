@@ -39,11 +39,16 @@ final class TelegramApiRuntime {
 
     /** The API over {@code ds}; also used by local and the tests. */
     static MiniAppApi wire(TelegramApiConfig config, DataSource ds, ReportWorkerInvoker worker, BusinessClock clock) {
+        return wire(config, ds, worker, clock, MiniAppApi.RATE_LIMITS);
+    }
+
+    static MiniAppApi wire(TelegramApiConfig config, DataSource ds, ReportWorkerInvoker worker, BusinessClock clock,
+                           Map<String, Integer> rateLimits) {
         ReportRepository reports = new ReportRepository(ds);
         return new MiniAppApi(config, ds, new TickerDirectory(new TickerRepository(ds), System::nanoTime),
                 new ReportQueryService(reports, new ChartPatternRepository(ds), new PriceHistoryRepository(ds), new PatternDetector(), clock),
                 new RankingsService(reports, clock, System::nanoTime), new ReportJobRepository(ds), new WatchlistRepository(ds), worker,
-                new RateLimiter(MiniAppApi.RATE_LIMITS, System::nanoTime), clock);
+                new RateLimiter(rateLimits, System::nanoTime), clock);
     }
 
     static synchronized TelegramApiRuntime instance() {
