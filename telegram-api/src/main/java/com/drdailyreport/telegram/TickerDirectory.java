@@ -1,9 +1,9 @@
 package com.drdailyreport.telegram;
 
+import com.drdailyreport.shared.db.ActiveTickers;
 import com.drdailyreport.shared.db.TickerRepository;
 import com.drdailyreport.shared.domain.Ticker;
 import com.drdailyreport.shared.domain.TickerRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,30 +15,14 @@ import java.util.function.LongSupplier;
  */
 final class TickerDirectory {
 
-    private static final long REFRESH_NANOS = Duration.ofMinutes(5).toNanos();
-
-    private final TickerRepository repository;
-    private final LongSupplier nanoClock;
-    private volatile TickerRegistry registry;
-    private volatile long loadedAt;
+    private final ActiveTickers tickers;
 
     TickerDirectory(TickerRepository repository, LongSupplier nanoClock) {
-        this.repository = repository;
-        this.nanoClock = nanoClock;
+        this.tickers = new ActiveTickers(repository, nanoClock);
     }
 
     TickerRegistry registry() {
-        TickerRegistry current = registry;
-        if (current == null || nanoClock.getAsLong() - loadedAt > REFRESH_NANOS) {
-            synchronized (this) {
-                if (registry == null || nanoClock.getAsLong() - loadedAt > REFRESH_NANOS) {
-                    registry = new TickerRegistry(repository.findActive());
-                    loadedAt = nanoClock.getAsLong();
-                }
-                current = registry;
-            }
-        }
-        return current;
+        return tickers.registry();
     }
 
     /**

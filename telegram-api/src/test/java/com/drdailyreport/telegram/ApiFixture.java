@@ -11,6 +11,7 @@ import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.market.DemoPriceSource;
 import com.drdailyreport.shared.patterns.PatternDetector;
 import com.drdailyreport.shared.testing.LambdaHarness;
+import com.drdailyreport.shared.testing.TestReports;
 import com.drdailyreport.shared.testing.TestSchema;
 import com.drdailyreport.shared.time.BusinessClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,26 +104,11 @@ final class ApiFixture {
 
     /** Stores a day's price snapshot, the report built from it, and (optionally) the day's patterns, as the nightly run would. */
     void storeReport(String symbol, LocalDate date, boolean withPatternRows) {
-        Ticker ticker = db.ticker(symbol);
-        PriceHistory history = DemoPriceSource.series(symbol, ticker.currency(), date, 250);
-        new PriceHistoryRepository(db.dataSource()).upsert(ticker, date, history, "demo", NOW);
-        List<ChartPattern> patterns = new PatternDetector().detect(history);
-        ReportBuilder.BuiltReport report = new ReportBuilder().build(new ReportBuilder.Input(ticker, history, "demo", patterns, date, NOW));
-        new ReportRepository(db.dataSource()).upsertCompleted(ticker, date, report.json(), report.narrative().thai(), 5, NOW);
-        if (withPatternRows) {
-            new ChartPatternRepository(db.dataSource()).replaceForDate(ticker, date, PatternDetector.IMPLEMENTATION, PatternDetector.VERSION,
-                    patterns, NOW);
-        }
+        TestReports.store(db, symbol, date, withPatternRows, NOW);
     }
 
-    /** The first active ticker (by symbol) whose demo prices for TODAY contain at least one chart pattern. */
     static String symbolWithPatterns(TestSchema db) {
-        for (Ticker t : new com.drdailyreport.shared.db.TickerRepository(db.dataSource()).findActive()) {
-            if (!new PatternDetector().detect(DemoPriceSource.series(t.drSymbol(), t.currency(), TODAY, 250)).isEmpty()) {
-                return t.drSymbol();
-            }
-        }
-        throw new AssertionError("no demo series with a pattern");
+        return TestReports.symbolWithPatterns(db, TODAY);
     }
 
     /** Valid initData for {@code userId}, signed now. */
