@@ -107,7 +107,7 @@ public final class PriceFetchService {
     private Optional<TickerFailure> fetchOne(Ticker ticker, LocalDate date) {
         try {
             PriceData data = source.fetch(ticker);
-            retry.run(() -> prices.upsert(ticker, date, data.history(), source.name(), clock.instant()));
+            retry.run(() -> prices.upsert(ticker, date, data.history(), source.name(ticker), clock.instant()));
             InstrumentMetadata meta = data.metadata();
             if (meta != null && (meta.companyName() != null || meta.exchange() != null || meta.currency() != null || meta.quoteType() != null)) {
                 retry.run(() -> tickers.updateMetadata(ticker.id(), meta.companyName(), meta.exchange(), meta.currency(), meta.quoteType()));

@@ -16,4 +16,12 @@ public interface PriceSource {
 
     /** Short name recorded as {@code ticker_data.source} ("yahoo", "csv", "demo"). */
     String name();
+
+    /**
+     * The name recorded for {@code ticker}'s bars; the same for every ticker unless a source mixes
+     * origins (the local offline set: real bars for one ticker, demo series for the rest).
+     */
+    default String name(Ticker ticker) {
+        return name();
+    }
 }
