@@ -49,8 +49,9 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     static LineBot wire(LineBotConfig config, DataSource ds, BusinessClock clock) {
+        String base = config.apiBaseUrl().toString();
         MessagingApiClient messaging = MessagingApiClient.builder(config.channelAccessToken())
-                .apiEndPoint(config.apiBaseUrl())
+                .apiEndPoint(java.net.URI.create(base.endsWith("/") ? base : base + "/")) // the SDK's HTTP client wants a trailing slash
                 .connectTimeout(Duration.ofSeconds(3))
                 .readTimeout(Duration.ofSeconds(5))
                 .writeTimeout(Duration.ofSeconds(5))
