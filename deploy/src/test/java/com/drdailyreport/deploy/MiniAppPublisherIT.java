@@ -1,0 +1,104 @@
+package com.drdailyreport.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.drdailyreport.shared.testing.MotoServer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The Mini App published to S3 and CloudFront as moto_server emulates them. */
+class MiniAppPublisherIT {
+
+    private static MotoServer moto;
+    private static S3Client s3;
+    private static CloudFrontClient cloudFront;
+    private static String distributionId;
+
+    @BeforeAll
+    static void start() {
+        moto = MotoServer.start();
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        s3 = S3Client.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION)).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build();
+        cloudFront = CloudFrontClient.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        s3.createBucket(b -> b.bucket("dr-daily-report-miniapp-dev"));
+        distributionId = cloudFront.createDistribution(b -> b.distributionConfig(c -> c
+                .callerReference("miniapp-dev").comment("Mini App dev").enabled(true).defaultRootObject("index.html")
+                .origins(o -> o.quantity(1).items(i -> i.id("miniapp").domainName("dr-daily-report-miniapp-dev.s3.amazonaws.com")
+                        .s3OriginConfig(s -> s.originAccessIdentity(""))))
+                .defaultCacheBehavior(d -> d.targetOriginId("miniapp").viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .minTTL(0L).forwardedValues(f -> f.queryString(false).cookies(k -> k.forward("none"))))))
+                .distribution().id();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (s3 != null) {
+            s3.close();
+            cloudFront.close();
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    void theBuiltPageIsUploadedOnceWithItsTypesAndTheApiOriginAndCloudFrontInvalidated() {
+        MiniAppSite site = MiniAppSite.fromClasspath(getClass().getClassLoader());
+        assertThat(site.paths()).contains("index.html", "app.js", "app.css", "config.js", "vendor/echarts.min.js");
+        MiniAppPublisher publisher = new MiniAppPublisher(s3, cloudFront);
+
+        // a file of an older page version that is no longer part of it
+        s3.putObject(b -> b.bucket("dr-daily-report-miniapp-dev").key("old-bundle.js"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("old"));
+        MiniAppPublisher.Result first = publisher.publish(site, "dr-daily-report-miniapp-dev", distributionId,
+                "https://abc123.execute-api.ap-southeast-1.amazonaws.com");
+
+        assertThat(first.uploaded()).containsExactlyInAnyOrderElementsOf(site.paths());
+        assertThat(first.deleted()).containsExactly("old-bundle.js");
+        assertThat(first.invalidationId()).isNotBlank();
+        var index = s3.getObject(b -> b.bucket("dr-daily-report-miniapp-dev").key("index.html"), ResponseTransformer.toBytes());
+        assertThat(index.response().contentType()).startsWith("text/html");
+        assertThat(index.response().cacheControl()).isEqualTo("no-cache");
+        assertThat(index.asByteArray()).isEqualTo(site.files().get("index.html"));
+        String config = s3.getObjectAsBytes(b -> b.bucket("dr-daily-report-miniapp-dev").key("config.js")).asString(StandardCharsets.UTF_8);
+        assertThat(config).contains("apiBase: 'https://abc123.execute-api.ap-southeast-1.amazonaws.com'");
+        assertThat(cloudFront.listInvalidations(b -> b.distributionId(distributionId)).invalidationList().quantity()).isEqualTo(1);
+
+        // the same page again: nothing to upload, nothing to invalidate
+        MiniAppPublisher.Result again = publisher.publish(site, "dr-daily-report-miniapp-dev", distributionId,
+                "https://abc123.execute-api.ap-southeast-1.amazonaws.com");
+        assertThat(again.uploaded()).isEmpty();
+        assertThat(again.changed()).isFalse();
+        assertThat(again.invalidationId()).isNull();
+
+        // one file changes: only it goes up, and CloudFront is invalidated again
+        Map<String, byte[]> changed = new java.util.TreeMap<>(site.files());
+        changed.put("app.css", (new String(site.files().get("app.css"), StandardCharsets.UTF_8) + "\n/* v2 */").getBytes(StandardCharsets.UTF_8));
+        MiniAppPublisher.Result third = publisher.publish(new MiniAppSite(changed), "dr-daily-report-miniapp-dev", distributionId,
+                "https://abc123.execute-api.ap-southeast-1.amazonaws.com");
+        assertThat(third.uploaded()).containsExactly("app.css");
+        assertThat(third.invalidationId()).isNotBlank();
+    }
+
+    @Test
+    void aMalformedApiOriginIsRefusedBeforeAnythingIsUploaded() {
+        MiniAppSite site = MiniAppSite.fromClasspath(getClass().getClassLoader());
+        assertThatThrownBy(() -> new MiniAppPublisher(s3, cloudFront).publish(site, "dr-daily-report-miniapp-dev", distributionId,
+                "javascript:alert(1)'"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("api base");
+    }
+}
