@@ -1290,8 +1290,29 @@
     }
   }
 
+  /*
+   * A link into one ticker opens its report: ?ticker=NVDA19 (the LINE card's button) or Telegram's
+   * startapp parameter (tgWebAppStartParam in the launch parameters). An explicit #/ route wins.
+   */
+  function deepLinkTicker() {
+    var ticker = null;
+    try {
+      ticker = new URLSearchParams(location.search).get('ticker');
+    } catch (e) {
+      ticker = null;
+    }
+    if (!ticker && launch && launch.params) {
+      ticker = launch.params.tgWebAppStartParam || null;
+    }
+    if (ticker && /^[A-Za-z0-9.\-]{1,20}$/.test(ticker) && (location.hash || '').indexOf('#/') !== 0) {
+      // Telegram's launch parameters were read (and kept for the SDK) above
+      history.replaceState(null, '', location.pathname + location.search + '#/ticker/' + encodeURIComponent(ticker.toUpperCase()));
+    }
+  }
+
   function start() {
     setupSearch();
+    deepLinkTicker();
     window.addEventListener('hashchange', route);
     route();
   }

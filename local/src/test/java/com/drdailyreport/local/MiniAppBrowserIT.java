@@ -216,6 +216,16 @@ class MiniAppBrowserIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aLinkWithATickerOpensItsReport() {
+        // the LINE card's button opens MINIAPP_URL?ticker=…
+        phoneScreen(390, 844);
+        driver.get(site.baseUrl() + "?ticker=" + site.tickerWithPatterns().toLowerCase(java.util.Locale.ROOT));
+        waiter().until(d -> d.findElement(By.cssSelector("#price-chart[data-ready='true']")));
+        assertThat(driver.getCurrentUrl()).endsWith("#/ticker/" + site.tickerWithPatterns());
+    }
+
     /** Skips outside CI when the browser is missing; fails in CI, where it must be installed. */
     private static void requireBrowser() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
