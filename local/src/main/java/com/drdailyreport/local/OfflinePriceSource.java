@@ -3,6 +3,7 @@ package com.drdailyreport.local;
 import com.drdailyreport.shared.domain.Bar;
 import com.drdailyreport.shared.domain.PriceHistory;
 import com.drdailyreport.shared.domain.Ticker;
+import com.drdailyreport.shared.market.CsvPriceSource;
 import com.drdailyreport.shared.market.DemoPriceSource;
 import com.drdailyreport.shared.market.InstrumentMetadata;
 import com.drdailyreport.shared.market.PriceData;
@@ -10,10 +11,9 @@ import com.drdailyreport.shared.market.PriceSource;
 import com.drdailyreport.shared.time.BusinessClock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,20 +55,13 @@ final class OfflinePriceSource implements PriceSource {
         return demo.fetch(ticker);
     }
 
-    /** The 2013 AAPL bars (date, open, high, low, close, volume) from the ta4j-examples jar. */
+    /** The 2013 AAPL bars from the ta4j-examples jar (its CSV has the columns our CSV source reads). */
     static List<Bar> aapl2013() {
         try (InputStream in = OfflinePriceSource.class.getClassLoader().getResourceAsStream(AAPL_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(AAPL_RESOURCE + " is not on the classpath (org.ta4j:ta4j-examples)");
             }
-            List<Bar> bars = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
-            for (int i = 1; i < lines.length; i++) {
-                String[] f = lines[i].split(",");
-                bars.add(Bar.widened(LocalDate.parse(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Long.parseLong(f[5])));
-            }
-            return List.copyOf(bars);
+            return CsvPriceSource.parse(AAPL_SYMBOL, new InputStreamReader(in, StandardCharsets.UTF_8)).bars();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,14 +26,7 @@ public final class TestBars {
             if (in == null) {
                 throw new IllegalStateException(AAPL_2013 + " not on the test classpath (org.ta4j:ta4j-examples:0.18)");
             }
-            List<Bar> bars = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
-            for (int i = 1; i < lines.length; i++) {
-                String[] f = lines[i].split(",");
-                bars.add(new Bar(LocalDate.parse(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Long.parseLong(f[5])));
-            }
-            return new PriceHistory(symbol, bars);
+            return com.drdailyreport.shared.market.CsvPriceSource.parse(symbol, new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
