@@ -6,3 +6,27 @@ report_max_concurrency  = 10
 pattern_max_concurrency = 10
 worker_db_pool_size     = 1
 db_connection_budget    = 40
+
+# The image is not set here: the deploy tool passes -var image_digest=sha256:… from the release
+# record. Secrets (telegram_bot_token, line_channel_secret, line_channel_access_token) come from
+# the secret store as TF_VAR_… at apply time.
+
+log_retention_days = 30
+vpc_cidr           = "10.30.0.0/16"
+
+# Aurora MySQL 3: db.serverless = Serverless v2 between the min and max ACUs.
+aurora_instance_class        = "db.serverless"
+aurora_instance_count        = 2
+aurora_min_capacity          = 1
+aurora_max_capacity          = 8
+aurora_backup_retention_days = 14
+aurora_deletion_protection   = true
+
+# RDS Proxy may open proxy_max_connections_percent of db_max_connections; db_connection_budget
+# above must stay below that share (checked at plan time).
+db_max_connections            = 360
+proxy_max_connections_percent = 90
+
+api_throttling_burst_limit = 200
+api_throttling_rate_limit  = 100
+extra_allowed_origins      = []
