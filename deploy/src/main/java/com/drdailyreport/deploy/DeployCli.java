@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Command(name = "deploy-tool", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "DR Daily Report deploy tool.",
-        subcommands = {DeployCli.PublishMiniApp.class, CommandLine.HelpCommand.class})
+        subcommands = {DeployCli.PublishMiniApp.class, DeployCli.Affected.class, CommandLine.HelpCommand.class})
 public final class DeployCli implements Callable<Integer> {
 
     @Override
@@ -26,6 +26,35 @@ public final class DeployCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DeployCli()).execute(args));
+    }
+
+    @Command(name = "affected-apps", mixinStandardHelpOptions = true,
+            description = "Print the apps (one per line) that the change since --base touches; shared code, migrations, the build "
+                    + "and infrastructure touch all of them.")
+    static final class Affected implements Callable<Integer> {
+
+        @Option(names = "--base", required = true, description = "the revision the change is compared with (e.g. the last deployed commit)")
+        String base;
+
+        @Option(names = "--repo", defaultValue = ".", description = "the repository (default: the current directory)")
+        java.nio.file.Path repo;
+
+        @Override
+        public Integer call() {
+            try {
+                java.nio.file.Path root = repo.toAbsolutePath();
+                // mvn -pl deploy runs in deploy/: the repository is the folder holding the manifest
+                if (!java.nio.file.Files.exists(root.resolve("deploy/functions.json")) && root.getParent() != null
+                        && java.nio.file.Files.exists(root.getParent().resolve("deploy/functions.json"))) {
+                    root = root.getParent();
+                }
+                AffectedApps.fromRepository(root).forPaths(AffectedApps.changedPaths(root, base)).forEach(System.out::println);
+                return 0;
+            } catch (RuntimeException e) {
+                System.err.println("affected-apps failed: " + e.getMessage());
+                return 1;
+            }
+        }
     }
 
     @Command(name = "publish-miniapp", mixinStandardHelpOptions = true,
