@@ -124,12 +124,13 @@ public final class LineBot {
         if (event == null) {
             return;
         }
+        String id = eventId(event); // a digest of the event when LINE sent no id: computed once
         if (event.mode() == EventMode.STANDBY) {
-            LOG.info("line_event_standby webhook_event_id={}: another channel is active; not answered", eventId(event));
+            LOG.info("line_event_standby webhook_event_id={}: another channel is active; not answered", id);
             return;
         }
         if (!(event instanceof FollowEvent) && !(event instanceof MessageEvent)) {
-            LOG.info("line_event_ignored type={} webhook_event_id={}", event.getClass().getSimpleName(), eventId(event));
+            LOG.info("line_event_ignored type={} webhook_event_id={}", event.getClass().getSimpleName(), id);
             return;
         }
         String replyToken = ((ReplyEvent) event).replyToken();
@@ -139,20 +140,20 @@ public final class LineBot {
         boolean redelivery = event.deliveryContext() != null && Boolean.TRUE.equals(event.deliveryContext().isRedelivery());
         List<ObjectNode> messages;
         try {
-            if (!events.recordIfNew(eventId(event), event instanceof FollowEvent ? "follow" : "message", redelivery, clock.instant())) {
-                LOG.info("line_event_duplicate webhook_event_id={} redelivery={}: already answered", eventId(event), redelivery);
+            if (!events.recordIfNew(id, event instanceof FollowEvent ? "follow" : "message", redelivery, clock.instant())) {
+                LOG.info("line_event_duplicate webhook_event_id={} redelivery={}: already answered", id, redelivery);
                 return;
             }
             messages = event instanceof FollowEvent ? List.of(text(ThaiText.welcome())) : answer((MessageEvent) event);
         } catch (DataAccessException e) {
-            LOG.error("line_database_unavailable webhook_event_id={}: {}", eventId(event), e.getMessage());
+            LOG.error("line_database_unavailable webhook_event_id={}: {}", id, e.getMessage());
             messages = List.of(text(ThaiText.unavailable()));
         } catch (RuntimeException e) {
-            LOG.error("line_event_failed webhook_event_id={}: {}", eventId(event), e.toString(), e);
+            LOG.error("line_event_failed webhook_event_id={}: {}", id, e.toString(), e);
             messages = List.of(text(ThaiText.unavailable()));
         }
         if (!messages.isEmpty()) {
-            replies.add(reply(eventId(event), replyToken, messages));
+            replies.add(reply(id, replyToken, messages));
         }
     }
 

@@ -224,7 +224,9 @@ public final class DrLocal {
             t.setDaemon(true);
             return t;
         });
-        TelegramApiConfig apiConfig = TelegramApiConfig.read(validated(env));
+        EnvironmentReader apiEnv = new EnvironmentReader(env);
+        TelegramApiConfig apiConfig = TelegramApiConfig.read(apiEnv);
+        apiEnv.validate();
         TelegramApiHandler api = TelegramApiHandler.over(apiConfig, core.ds(), (jobId, ticker) -> async.submit(() ->
                         core.pipeline().handlers().reportWorker().handleRequest(new LinkedHashMap<>(Map.of("job_id", jobId, "ticker", ticker)),
                                 new LocalLambdaContext("report-worker", Duration.ofMinutes(5), 1024))),
@@ -264,13 +266,6 @@ public final class DrLocal {
         }
         core.pipeline().scheduleDaily();
         return new LocalSystem(core, server, first, sink);
-    }
-
-    private static EnvironmentReader validated(Map<String, String> env) {
-        EnvironmentReader reader = new EnvironmentReader(env);
-        TelegramApiConfig.read(reader);
-        reader.validate();
-        return new EnvironmentReader(env);
     }
 
     /** Development values for what AWS would set, printed so nobody mistakes them for real ones. */
