@@ -154,12 +154,13 @@ resource "aws_lambda_function" "this" {
   timeout       = each.value.timeout_seconds
 
   # The deploy tool updates the code by digest, waits for it, verifies the resolved digest, then
-  # runs this configuration with the same digest (-var image_digest=…), so a plan after a deploy
-  # shows no change here. image_uri is deliberately NOT in ignore_changes: Terraform always holds
+  # runs this configuration with the digest each function runs after the deploy (a var file with
+  # image_digest and function_image_digests: a deploy of one app leaves the other apps' functions
+  # on their digests), so a plan after a deploy shows no change here. image_uri is deliberately NOT in ignore_changes: Terraform always holds
   # the released digest and a drifted function is put back on it. The reference system's rollback
   # incident came from a stale *tag* default in tfvars; here the digest has no default, is
   # validated as sha256:…, and comes only from the release record.
-  image_uri = "${aws_ecr_repository.lambda.repository_url}@${var.image_digest}"
+  image_uri = "${aws_ecr_repository.lambda.repository_url}@${lookup(var.function_image_digests, each.key, var.image_digest)}"
 
   image_config {
     command = [each.value.handler]

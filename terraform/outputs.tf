@@ -54,3 +54,22 @@ output "db_app_secret_arn" {
   description = "Secret of the application user ({username, password})."
   value       = aws_secretsmanager_secret.db_app.arn
 }
+
+# The same values for the deploy tool, in Parameter Store: it finds the API, the repository, the
+# state machine, the schedule and the Mini App bucket without a Terraform binary or the state.
+resource "aws_ssm_parameter" "deploy_environment" {
+  name        = "/${var.project}/${var.env}/deploy/environment"
+  description = "What Terraform created for ${var.env}; read by the deploy tool."
+  type        = "String"
+  value = jsonencode({
+    api_url                    = aws_apigatewayv2_api.http.api_endpoint
+    ecr_repository_url         = aws_ecr_repository.lambda.repository_url
+    precompute_workflow_arn    = aws_sfn_state_machine.precompute.arn
+    schedule_name              = aws_scheduler_schedule.daily.name
+    schedule_group             = aws_scheduler_schedule.daily.group_name
+    miniapp_bucket             = aws_s3_bucket.miniapp.id
+    cloudfront_distribution_id = aws_cloudfront_distribution.miniapp.id
+    miniapp_url                = local.miniapp_url
+    function_names             = { for name, fn in aws_lambda_function.this : name => fn.function_name }
+  })
+}

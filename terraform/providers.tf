@@ -1,5 +1,6 @@
 provider "aws" {
-  region = var.region
+  region              = var.region
+  allowed_account_ids = var.aws_account_id == "" ? null : [var.aws_account_id]
 
   default_tags {
     tags = {

@@ -32,6 +32,22 @@ variable "image_digest" {
   }
 }
 
+variable "function_image_digests" {
+  description = "Per manifest function, the digest it runs when it differs from image_digest (a deploy of one app keeps the others where they are). Written by the deploy tool into its release var file."
+  type        = map(string)
+  default     = {}
+  validation {
+    condition     = alltrue([for d in values(var.function_image_digests) : can(regex("^sha256:[0-9a-f]{64}$", d))])
+    error_message = "every function_image_digests value must be sha256: followed by 64 lowercase hex digits."
+  }
+}
+
+variable "aws_account_id" {
+  description = "The AWS account this environment lives in. When set, Terraform refuses other accounts and the deploy tool's pre-flight checks the caller's account against it."
+  type        = string
+  default     = ""
+}
+
 variable "log_retention_days" {
   description = "Retention of every CloudWatch log group of this environment (functions, API access logs, workflow)."
   type        = number

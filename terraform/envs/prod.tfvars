@@ -1,5 +1,9 @@
 env = "prod"
 
+# The account this environment lives in: Terraform refuses any other, and so does the deploy
+# tool's pre-flight. Fill in once the account exists (empty = not checked).
+aws_account_id = ""
+
 # Precompute fan-out, bounded by the database's connection budget:
 # (report_max_concurrency + pattern_max_concurrency) * worker_db_pool_size <= db_connection_budget
 report_max_concurrency  = 10

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * port, storing under {@code target/}. Its log tells which blobs were uploaded, so a test can
  * prove that a rebuild pushed nothing new.
  */
-final class LoopbackRegistry implements AutoCloseable {
+public final class LoopbackRegistry implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on (127\\.0\\.0\\.1:\\d+)");
     /** A finished blob upload: {@code PUT /v2/<repo>/blobs/uploads/<id>?…digest=sha256%3A…} answered 201. */
@@ -42,7 +42,7 @@ final class LoopbackRegistry implements AutoCloseable {
     }
 
     /** Starts a registry, or skips the test (outside CI) / fails it (in CI) when the binary is missing. */
-    static LoopbackRegistry start() throws IOException, InterruptedException {
+    public static LoopbackRegistry start() throws IOException, InterruptedException {
         Path binary = Tools.require("docker-registry", "docker-registry");
         Path dir = Tools.targetDir().resolve("registry").resolve(UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         Files.createDirectories(dir.resolve("data"));
@@ -108,25 +108,25 @@ final class LoopbackRegistry implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT}. */
-    String host() {
+    public String host() {
         return host;
     }
 
     /** {@code 127.0.0.1:PORT/REPO:TAG}. */
-    String image(String repository, String tag) {
+    public String image(String repository, String tag) {
         return host + "/" + repository + ":" + tag;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    Path directory() {
+    public Path directory() {
         return dir;
     }
 
     /** Digests of every blob upload the registry completed so far, in order. */
-    List<String> uploadedBlobs() throws IOException {
+    public List<String> uploadedBlobs() throws IOException {
         List<String> digests = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
             Matcher m = BLOB_PUT.matcher(line);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Where things are for the image tests, and the external programs they use. */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
@@ -29,7 +29,7 @@ final class Tools {
     }
 
     /** Deletes a directory tree, ignoring what is already gone. */
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -44,7 +44,7 @@ final class Tools {
         return moduleDir().getParent();
     }
 
-    static Path targetDir() {
+    public static Path targetDir() {
         return moduleDir().resolve("target");
     }
 
@@ -68,7 +68,7 @@ final class Tools {
         return targetDir().resolve("jib-cache-test");
     }
 
-    static boolean inCi() {
+    public static boolean inCi() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
@@ -77,7 +77,7 @@ final class Tools {
      * The program on PATH. Missing: outside CI the test is skipped with the install command; in CI
      * (CI set) it fails, because CI must install it.
      */
-    static Path require(String program, String debianPackage) {
+    public static Path require(String program, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {
@@ -93,7 +93,7 @@ final class Tools {
     }
 
     /** The digest skopeo reads for {@code docker://REF} from a plain-HTTP registry. */
-    static String skopeoDigest(String reference) throws IOException, InterruptedException {
+    public static String skopeoDigest(String reference) throws IOException, InterruptedException {
         Path skopeo = require("skopeo", "skopeo");
         List<String> command = new ArrayList<>(List.of(skopeo.toString(), "inspect", "--tls-verify=false",
                 "--format", "{{.Digest}}", "docker://" + reference));
@@ -110,7 +110,7 @@ final class Tools {
     }
 
     /** The java launcher of the running JDK. */
-    static Path java() {
+    public static Path java() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 }

@@ -1,0 +1,414 @@
+package com.drdailyreport.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.drdailyreport.image.Tools;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code deploy} end to end against the stand-ins: a real registry (Debian's docker-registry,
+ * digests read back with skopeo), moto_server for every AWS API, and the small Lambda fake in
+ * front of moto for update states and resolved digests moto cannot produce.
+ */
+class DeployIT {
+
+    private static DeployStandIns standIns;
+
+    @TempDir
+    Path tmp;
+
+    private Path repo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        standIns = DeployStandIns.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (standIns != null) {
+            standIns.close();
+        }
+    }
+
+    @BeforeEach
+    void freshEnvironment() throws Exception {
+        standIns.seed();
+        repo = standIns.repository(tmp.resolve("checkout"), "dev");
+    }
+
+    private static List<String> names(JsonNode rows, String status) {
+        List<String> names = new ArrayList<>();
+        rows.forEach(r -> {
+            if (status == null || status.equals(r.path("status").asText())) {
+                names.add(r.path("name").asText());
+            }
+        });
+        return names;
+    }
+
+    @Test
+    void deployPushesOneImageAndEveryFunctionRunsTheDigestTheRegistryHolds_thenANoChangeDeployPushesAndChangesNothing() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        int blobsBefore = standIns.registry.uploadedBlobs().size();
+
+        DeployStandIns.Run first = standIns.deploy(repo);
+
+        assertThat(first.exit()).as(first.err()).isZero();
+        JsonNode r = first.json();
+        assertThat(r.path("status").asText()).isEqualTo("ok");
+        assertThat(r.path("outcome").asText()).isEqualTo("ok");
+        String digest = r.path("digest").asText();
+        assertThat(digest).matches("sha256:[0-9a-f]{64}");
+        assertThat(r.path("commit").asText()).isEqualTo(DeployStandIns.git(repo, "rev-parse", "HEAD"));
+        String pushed = r.path("pushed_to").asText();
+        assertThat(pushed).startsWith(standIns.pushTo() + ":release-");
+        String registryDigest = Tools.skopeoDigest(pushed);
+        assertThat(registryDigest).as("the digest the registry reports").isEqualTo(digest);
+
+        // every function — pattern-precompute and schema-migrator included — and every live alias runs that digest,
+        // named in the ECR repository (not the registry it was pushed to)
+        String expectedUri = DeployStandIns.ECR_URL + "@" + registryDigest;
+        Map<String, String> state = standIns.functionState();
+        assertThat(state).containsOnlyKeys(standIns.manifest.functions().stream().map(Manifest.Function::name).toArray(String[]::new));
+        state.forEach((name, s) -> {
+            assertThat(s).as(name).startsWith(expectedUri);
+            if (standIns.manifest.function(name).liveAlias()) {
+                assertThat(s).as(name + " live").endsWith(":" + expectedUri).doesNotContain("live=1:");
+            }
+        });
+        assertThat(names(r.path("functions"), "updated")).containsExactlyInAnyOrderElementsOf(
+                standIns.manifest.functions().stream().map(Manifest.Function::name).filter(n -> !n.equals(Manifest.MIGRATOR)).toList());
+        assertThat(names(r.path("functions"), "migrated")).containsExactly(Manifest.MIGRATOR);
+        r.path("functions").forEach(f -> {
+            assertThat(f.path("old_digest").asText()).isEqualTo(DeployStandIns.OLD_DIGEST);
+            assertThat(f.path("new_digest").asText()).isEqualTo(digest);
+        });
+        // the migrator was switched first and invoked before any other function was touched
+        assertThat(standIns.fake.updates.get(0)[0]).isEqualTo("dr-daily-report-schema-migrator-dev");
+
+        // phases in runbook order; Terraform said plainly that it did not run, with the command
+        assertThat(r.path("phases").findValuesAsText("name")).containsExactly("pre-flight", "build and push", "migrate",
+                "update functions", "mini app", "terraform", "post-deploy validation", "release record");
+        JsonNode terraform = r.path("phases").get(5);
+        assertThat(terraform.path("status").asText()).isEqualTo("not-run");
+        assertThat(terraform.path("detail").asText()).contains("terraform is not installed", "apply", "-var-file=");
+        Path varFile = repo.resolve("deploy/target/release-dev.tfvars.json");
+        assertThat(Files.readString(varFile)).contains("\"image_digest\" : \"" + digest + "\"");
+
+        // validation ran against the stand-ins
+        assertThat(r.path("checks").findValuesAsText("name")).contains("health", "logs", "digest telegram-api", "digest pattern-precompute",
+                "pattern-precompute exists", "state machine", "schedule");
+        r.path("checks").forEach(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+        assertThat(standIns.healthRequests.get()).isPositive();
+
+        // the release record
+        Release release = Release.current(standIns.ssm, "dev");
+        assertThat(release.digest()).isEqualTo(digest);
+        assertThat(release.commit()).isEqualTo(r.path("commit").asText());
+        assertThat(release.functions().get("telegram-api").liveVersion()).isNotEqualTo("1");
+        assertThat(release.functions().values()).allSatisfy(s -> assertThat(s.imageUri()).isEqualTo(expectedUri));
+
+        // the Mini App went to its bucket
+        assertThat(r.path("phases").get(4).path("detail").asText()).contains("uploaded");
+
+        // ---- the same commit again: no new layer, no digest change, no function touched
+        Map<String, String> stateAfterFirst = standIns.functionState();
+        int blobsAfterFirst = standIns.registry.uploadedBlobs().size();
+        assertThat(blobsAfterFirst).as("the first push uploaded the layers").isGreaterThan(blobsBefore);
+        int updatesAfterFirst = standIns.fake.updates.size();
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+
+        DeployStandIns.Run second = standIns.deploy(repo);
+
+        assertThat(second.exit()).as(second.err()).isZero();
+        JsonNode r2 = second.json();
+        assertThat(r2.path("digest").asText()).isEqualTo(digest);
+        assertThat(standIns.registry.uploadedBlobs()).as("no blob uploaded by the second deploy").hasSize(blobsAfterFirst);
+        assertThat(standIns.functionState()).isEqualTo(stateAfterFirst);
+        assertThat(standIns.fake.updates).as("no UpdateFunctionCode").hasSize(updatesAfterFirst);
+        assertThat(names(r2.path("functions"), "unchanged")).hasSize(standIns.manifest.functions().size() - 1);
+    }
+
+    @Test
+    void aDryRunChecksBuildsAndPlansButChangesNothing() throws Exception {
+        String before = standIns.snapshot();
+        Map<String, String> state = standIns.functionState();
+        int blobs = standIns.registry.uploadedBlobs().size();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--dry-run");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = run.json();
+        assertThat(r.path("outcome").asText()).isEqualTo("dry-run");
+        assertThat(r.path("dry_run").asBoolean()).isTrue();
+        assertThat(r.path("digest").asText()).matches("sha256:[0-9a-f]{64}");
+        assertThat(names(r.path("functions"), "would-update")).hasSize(standIns.manifest.functions().size());
+        assertThat(standIns.snapshot()).isEqualTo(before);
+        assertThat(standIns.functionState()).isEqualTo(state);
+        assertThat(standIns.registry.uploadedBlobs()).hasSize(blobs);
+        assertThat(standIns.fake.updates).isEmpty();
+        assertThat(Release.current(standIns.ssm, "dev")).isNull();
+        assertThat(standIns.healthRequests.get()).isZero();
+    }
+
+    @Test
+    void theWaiterWaitsOutInProgressUpdates() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        standIns.fake.inProgressPolls("dr-daily-report-telegram-api-dev", 4);
+        standIns.fake.inProgressPolls("dr-daily-report-pattern-precompute-dev", 2);
+
+        DeployStandIns.Run run = standIns.deploy(repo);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(standIns.fake.inProgressAnswers.get("dr-daily-report-telegram-api-dev").get()).isEqualTo(4);
+        assertThat(standIns.fake.inProgressAnswers.get("dr-daily-report-pattern-precompute-dev").get()).isEqualTo(2);
+        String digest = run.json().path("digest").asText();
+        assertThat(standIns.functionState().get("telegram-api")).startsWith(DeployStandIns.ECR_URL + "@" + digest);
+    }
+
+    @Test
+    void aFunctionWhoseUpdateEndsFailedStopsTheDeployAndEverythingIsRolledBack() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        standIns.fake.failUpdates("dr-daily-report-report-worker-dev", "Lambda was unable to pull the image (test)");
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo);
+
+        assertThat(run.exit()).isEqualTo(Report.UPDATE);
+        JsonNode r = run.json();
+        assertThat(r.path("status").asText()).isEqualTo("error");
+        assertThat(r.path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(r.path("reason").asText()).contains("report-worker", "Failed", "unable to pull the image");
+        assertThat(names(r.path("functions"), "failed")).containsExactly("report-worker");
+        assertThat(names(r.path("rollback"), "restored")).contains("report-worker", "schema-migrator", "telegram-api");
+        assertThat(r.path("notes").toString()).contains("rolled back automatically");
+        assertThat(standIns.functionState()).as("every function and live alias as before").isEqualTo(before);
+        assertThat(Release.current(standIns.ssm, "dev")).as("no release recorded").isNull();
+        assertThat(r.path("phases").findValuesAsText("name")).doesNotContain("terraform", "post-deploy validation");
+    }
+
+    @Test
+    void aResolvedDigestOtherThanThePushedOneIsAFailure() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        standIns.fake.resolveTo("dr-daily-report-line-bot-dev", "sha256:" + "e".repeat(64));
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--app", "line");
+
+        assertThat(run.exit()).isEqualTo(Report.UPDATE);
+        JsonNode r = run.json();
+        assertThat(r.path("reason").asText()).contains("line-bot", "resolved its image to", "eeeeeeee");
+        assertThat(r.path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(standIns.functionState()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedMigrationSwitchesNoOtherFunction() throws Exception {
+        standIns.queueInvocationResults("{\"status\":\"error\",\"action\":\"migrate\",\"error\":\"V21__add_index.sql failed: Duplicate key name\"}");
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--app", "telegram");
+
+        assertThat(run.exit()).isEqualTo(Report.MIGRATE);
+        JsonNode r = run.json();
+        assertThat(r.path("reason").asText()).contains("schema-migrator", "V21__add_index.sql failed");
+        assertThat(standIns.fake.updates).extracting(u -> u[0]).containsOnly("dr-daily-report-schema-migrator-dev");
+        assertThat(standIns.functionState()).isEqualTo(before);
+        assertThat(r.path("phases").findValuesAsText("name")).doesNotContain("update functions");
+    }
+
+    @Test
+    void aFailedValidationRollsBackAutomaticallyAndSaysSo() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        // the new telegram-api logs an ERROR while it serves the health check
+        standIns.onHealth.set(() -> {
+            String group = "/aws/lambda/dr-daily-report-telegram-api-dev";
+            try {
+                standIns.logs.createLogGroup(b -> b.logGroupName(group));
+            } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException exists) {
+                // created by an earlier request
+            }
+            String stream = "2026/11/29/[7]" + System.nanoTime();
+            standIns.logs.createLogStream(b -> b.logGroupName(group).logStreamName(stream));
+            standIns.logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(e -> e
+                    .timestamp(Instant.now().toEpochMilli()).message("2026-11-29 12:00:01 ERROR TelegramApiHandler - Communications link failure")));
+        });
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--app", "telegram");
+
+        assertThat(run.exit()).isEqualTo(Report.VALIDATION);
+        JsonNode r = run.json();
+        assertThat(r.path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(r.path("reason").asText()).contains("logs", "Communications link failure");
+        assertThat(r.path("notes").toString()).contains("rolled back automatically");
+        assertThat(standIns.functionState()).isEqualTo(before);
+        assertThat(Release.current(standIns.ssm, "dev")).isNull();
+    }
+
+    @Test
+    void anUnhealthyApiAfterTheSwitchRollsBack() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        standIns.healthStatus.set(503);
+        standIns.healthBody.set("{\"status\":\"error\",\"error\":{\"code\":\"UNAVAILABLE\"}}");
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--app", "telegram");
+
+        assertThat(run.exit()).isEqualTo(Report.VALIDATION);
+        assertThat(run.json().path("reason").asText()).contains("health", "503");
+        assertThat(standIns.functionState()).isEqualTo(before);
+    }
+
+    @Test
+    void preflightRefusesADirtyTreeAWrongBranchAndMissingSecretsBeforeAnythingChanges() throws Exception {
+        String before = standIns.snapshot();
+        int blobs = standIns.registry.uploadedBlobs().size();
+
+        Files.writeString(repo.resolve("deploy/functions.json"), Files.readString(repo.resolve("deploy/functions.json")) + "\n");
+        DeployStandIns.Run dirty = standIns.deploy(repo);
+        assertThat(dirty.exit()).isEqualTo(Report.PREFLIGHT);
+        assertThat(dirty.json().path("reason").asText()).contains("working tree not clean");
+        DeployStandIns.git(repo, "checkout", "--", ".");
+
+        DeployStandIns.git(repo, "switch", "-q", "-c", "feature/x");
+        DeployStandIns.Run branch = standIns.deploy(repo);
+        assertThat(branch.exit()).isEqualTo(Report.PREFLIGHT);
+        assertThat(branch.json().path("reason").asText()).contains("dev deploys from the dev branch", "feature/x");
+        DeployStandIns.git(repo, "switch", "-q", "dev");
+
+        Map<String, String> env = new java.util.HashMap<>(standIns.environment());
+        env.remove("TF_VAR_line_channel_secret");
+        env.put("TF_VAR_telegram_bot_token", "PLACEHOLDER-token");
+        List<String> args = new ArrayList<>(List.of("deploy", "--env", "dev", "--base-image", "scratch", "--push-to", standIns.pushTo(),
+                "--secrets", "env", "--repo", repo.toString(), "--layout", standIns.layout().toString(), "--json"));
+        DeployStandIns.Run secrets = standIns.run(env, args.toArray(String[]::new));
+        assertThat(secrets.exit()).isEqualTo(Report.PREFLIGHT);
+        assertThat(secrets.json().path("reason").asText()).contains("TF_VAR_line_channel_secret is not set", "TF_VAR_telegram_bot_token is a placeholder")
+                .doesNotContain("PLACEHOLDER-token");
+
+        DeployStandIns.Run prod = standIns.deploy(repo, "--env", "prod");
+        assertThat(prod.exit()).as("picocli: a repeated --env is a usage error").isEqualTo(2);
+
+        assertThat(standIns.snapshot()).isEqualTo(before);
+        assertThat(standIns.registry.uploadedBlobs()).hasSize(blobs);
+    }
+
+    @Test
+    void rollbackRestoresThePreviousReleaseAndStatusVerifyShowIt() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        JsonNode first = standIns.deploy(repo).json();
+        String d1 = first.path("digest").asText();
+        assertThat(first.path("exit_code").asInt()).isZero();
+
+        // a second release: one class changed (a new file in the layout copy changes the project layer)
+        Path layout2 = tmp.resolve("layout2");
+        copyTree(standIns.layout(), layout2);
+        Files.createDirectories(layout2.resolve("classes"));
+        Files.writeString(layout2.resolve("classes/release-note.txt"), "second release\n");
+        DeployStandIns.git(repo, "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "--allow-empty", "-m", "second");
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        List<String> args = new ArrayList<>(List.of("deploy", "--env", "dev", "--base-image", "scratch", "--push-to", standIns.pushTo(),
+                "--secrets", "env", "--api-url", standIns.apiUrl(), "--repo", repo.toString(), "--layout", layout2.toString(),
+                "--poll-interval", "PT0.05S", "--json"));
+        DeployStandIns.Run second = standIns.run(standIns.environment(), args.toArray(String[]::new));
+        assertThat(second.exit()).as(second.err()).isZero();
+        String d2 = second.json().path("digest").asText();
+        assertThat(d2).isNotEqualTo(d1);
+
+        String statusText = standIns.run(standIns.environment(), "status", "--env", "dev", "--repo", repo.toString()).out();
+        assertThat(statusText).contains(Digests.shortForm(d2)).doesNotContain("NO");
+
+        DeployStandIns.Run rollback = standIns.run(standIns.environment(), "rollback", "--env", "dev", "--repo", repo.toString(),
+                "--api-url", standIns.apiUrl(), "--poll-interval", "PT0.05S", "--json");
+        assertThat(rollback.exit()).as(rollback.err()).isZero();
+        assertThat(rollback.json().path("digest").asText()).isEqualTo(d1);
+        standIns.functionState().forEach((name, s) -> assertThat(s).as(name).startsWith(DeployStandIns.ECR_URL + "@" + d1)
+                .doesNotContain(d2));
+        // live went back to the version the first release published, not a new one
+        String liveAfterFirst = Release.history(standIns.ssm, "dev").get(2).functions().get("telegram-api").liveVersion();
+        assertThat(Release.current(standIns.ssm, "dev").functions().get("telegram-api").liveVersion()).isEqualTo(liveAfterFirst);
+        assertThat(Release.current(standIns.ssm, "dev").kind()).isEqualTo("rollback");
+
+        DeployStandIns.Run verify = standIns.run(standIns.environment(), "verify", "--env", "dev", "--repo", repo.toString(),
+                "--api-url", standIns.apiUrl(), "--json");
+        assertThat(verify.exit()).as(verify.out()).isZero();
+        assertThat(verify.json().path("checks").findValuesAsText("name")).contains("health", "logs", "schedule", "state machine");
+
+        // and forward again by digest
+        DeployStandIns.Run to = standIns.run(standIns.environment(), "rollback", "--env", "dev", "--repo", repo.toString(), "--to", d2,
+                "--api-url", standIns.apiUrl(), "--poll-interval", "PT0.05S", "--json");
+        assertThat(to.exit()).as(to.err()).isZero();
+        standIns.functionState().forEach((name, s) -> assertThat(s).as(name).startsWith(DeployStandIns.ECR_URL + "@" + d2));
+    }
+
+    @Test
+    void verifyFailsWhenAFunctionDriftedFromTheReleaseOrTheScheduleChanged() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        assertThat(standIns.deploy(repo).exit()).isZero();
+        // someone points report-worker elsewhere by hand
+        standIns.lambda.updateFunctionCode(b -> b.functionName("dr-daily-report-report-worker-dev")
+                .imageUri(DeployStandIns.ECR_URL + "@sha256:" + "f".repeat(64)));
+
+        DeployStandIns.Run verify = standIns.run(standIns.environment(), "verify", "--env", "dev", "--repo", repo.toString(),
+                "--api-url", standIns.apiUrl(), "--json");
+
+        assertThat(verify.exit()).isEqualTo(Report.VALIDATION);
+        JsonNode failed = null;
+        for (JsonNode c : verify.json().path("checks")) {
+            if (!c.path("ok").asBoolean()) {
+                failed = c;
+            }
+        }
+        assertThat(failed).isNotNull();
+        assertThat(failed.path("name").asText()).isEqualTo("digest report-worker");
+        assertThat(failed.path("detail").asText()).contains("ffffffff");
+    }
+
+    @Test
+    void precomputeInvokesTheControllerOrOneTickersWorkersAndReportsTheirResults() throws Exception {
+        standIns.queueInvocationResults("{\"status\":\"ok\",\"execution_arn\":\"arn:aws:states:x\"}");
+        DeployStandIns.Run all = standIns.run(standIns.environment(), "precompute", "--env", "dev", "--repo", repo.toString(), "--json");
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.json().path("functions").get(0).path("function_name").asText()).isEqualTo("dr-daily-report-precompute-controller-dev");
+        assertThat(all.json().path("functions").get(0).path("detail").asText()).contains("execution_arn");
+
+        standIns.queueInvocationResults("{\"status\":\"ok\",\"ticker\":\"NVDA19\",\"patterns\":3}",
+                "{\"status\":\"error\",\"ticker\":\"NVDA19\",\"reason\":\"no prices for NVDA19\"}");
+        DeployStandIns.Run one = standIns.run(standIns.environment(), "precompute", "--env", "dev", "--repo", repo.toString(),
+                "--ticker", "nvda19", "--json");
+        assertThat(one.exit()).isEqualTo(Report.VALIDATION);
+        assertThat(names(one.json().path("functions"), "ok")).containsExactly("pattern-precompute");
+        assertThat(names(one.json().path("functions"), "failed")).containsExactly("report-worker");
+        assertThat(one.json().path("reason").asText()).contains("no prices for NVDA19");
+
+        DeployStandIns.Run bad = standIns.run(standIns.environment(), "precompute", "--env", "dev", "--repo", repo.toString(),
+                "--ticker", "NVDA19; DROP", "--json");
+        assertThat(bad.exit()).isEqualTo(Report.PREFLIGHT);
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
