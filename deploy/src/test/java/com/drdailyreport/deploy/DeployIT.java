@@ -242,8 +242,9 @@ class DeployIT {
             }
             String stream = "2026/11/29/[7]" + System.nanoTime();
             standIns.logs.createLogStream(b -> b.logGroupName(group).logStreamName(stream));
-            standIns.logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(e -> e
-                    .timestamp(Instant.now().toEpochMilli()).message("2026-11-29 12:00:01 ERROR TelegramApiHandler - Communications link failure")));
+            standIns.logs.putLogEvents(b -> b.logGroupName(group).logStreamName(stream).logEvents(
+                    software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent.builder().timestamp(Instant.now().toEpochMilli())
+                            .message("2026-11-29 12:00:01 ERROR TelegramApiHandler - Communications link failure").build()));
         });
         Map<String, String> before = standIns.functionState();
 
@@ -397,6 +398,75 @@ class DeployIT {
         DeployStandIns.Run bad = standIns.run(standIns.environment(), "precompute", "--env", "dev", "--repo", repo.toString(),
                 "--ticker", "NVDA19; DROP", "--json");
         assertThat(bad.exit()).isEqualTo(Report.PREFLIGHT);
+    }
+
+    /**
+     * No Terraform binary exists on these machines (TOOLING.md), so a script named {@code terraform}
+     * on the PATH stands in for it: it records its arguments, the names (not values) of the TF_VAR_
+     * variables it got, and the var file, and exits with the status the test asks for.
+     */
+    private Path terraformStandIn(int exitCode) throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path script = bin.resolve("terraform");
+        Files.writeString(script, """
+                #!/bin/sh
+                echo "ARGS $*" >> "%1$s/calls.log"
+                env | grep '^TF_VAR_' | cut -d= -f1 | sort | tr '\\n' ' ' | sed 's/^/VARS /' >> "%1$s/calls.log"
+                echo >> "%1$s/calls.log"
+                for a in "$@"; do case "$a" in -var-file=/*) cp "${a#-var-file=}" "%1$s/release.tfvars.json" ;; esac; done
+                case "$*" in *apply*) exit %2$d ;; esac
+                exit 0
+                """.formatted(bin, exitCode));
+        script.toFile().setExecutable(true);
+        return bin;
+    }
+
+    private DeployStandIns.Run deployWithTerraform(Path bin, String... extra) {
+        Map<String, String> env = new java.util.HashMap<>(standIns.environment());
+        env.put("PATH", bin + ":/usr/bin:/bin");
+        List<String> args = new ArrayList<>(List.of("deploy", "--env", "dev", "--base-image", "scratch", "--push-to", standIns.pushTo(),
+                "--secrets", "env", "--api-url", standIns.apiUrl(), "--repo", repo.toString(), "--layout", standIns.layout().toString(),
+                "--poll-interval", "PT0.05S", "--json"));
+        args.addAll(List.of(extra));
+        return standIns.run(env, args.toArray(String[]::new));
+    }
+
+    @Test
+    void terraformRunsWithTheDigestEachFunctionRunsAndTheSecretsAndOneAppLeavesTheOthersWhereTheyAre() throws Exception {
+        Path bin = terraformStandIn(0);
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+
+        DeployStandIns.Run run = deployWithTerraform(bin, "--app", "line");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String digest = run.json().path("digest").asText();
+        List<String> calls = Files.readAllLines(bin.resolve("calls.log"));
+        assertThat(calls.get(0)).contains("init", "-backend-config=envs/dev.s3.tfbackend");
+        assertThat(calls.get(2)).contains("apply", "-auto-approve", "-var-file=envs/dev.tfvars", "-var-file=");
+        assertThat(calls.get(3)).contains("TF_VAR_line_channel_access_token", "TF_VAR_line_channel_secret", "TF_VAR_telegram_bot_token");
+        JsonNode vars = new com.fasterxml.jackson.databind.ObjectMapper().readTree(bin.resolve("release.tfvars.json").toFile());
+        assertThat(vars.path("image_digest").asText()).isEqualTo(digest);
+        assertThat(vars.path("function_image_digests").path("line-bot").asText()).isEqualTo(digest);
+        assertThat(vars.path("function_image_digests").path("schema-migrator").asText()).isEqualTo(digest);
+        assertThat(vars.path("function_image_digests").path("telegram-api").asText()).as("not part of the line app")
+                .isEqualTo(DeployStandIns.OLD_DIGEST);
+        assertThat(vars.path("function_image_digests").path("pattern-precompute").asText()).isEqualTo(DeployStandIns.OLD_DIGEST);
+        assertThat(standIns.functionState().get("telegram-api")).startsWith(DeployStandIns.ECR_URL + "@" + DeployStandIns.OLD_DIGEST);
+        assertThat(run.json().path("phases").get(4).path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void aFailedTerraformApplyRollsBack() throws Exception {
+        Path bin = terraformStandIn(1);
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = deployWithTerraform(bin, "--app", "scheduler");
+
+        assertThat(run.exit()).isEqualTo(Report.INFRASTRUCTURE);
+        assertThat(run.json().path("reason").asText()).contains("terraform", "exited 1");
+        assertThat(run.json().path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(standIns.functionState()).isEqualTo(before);
     }
 
     private static void copyTree(Path from, Path to) throws Exception {
