@@ -201,7 +201,18 @@ final class Deployment {
 
         problems.addAll(checkLayout());
 
-        target = EnvironmentDescriptor.read(aws.ssm(), o.env()).withApiUrl(o.apiUrl());
+        try {
+            target = EnvironmentDescriptor.read(aws.ssm(), o.env()).withApiUrl(o.apiUrl());
+        } catch (IllegalStateException noDescriptor) {
+            if (!o.pushOnly()) {
+                throw noDescriptor;
+            }
+            // a new environment: only the repository exists yet (terraform apply -target=aws_ecr_repository.lambda)
+            String name = manifest.imageRepository() + "-" + o.env();
+            String url = aws.ecr().describeRepositories(b -> b.repositoryNames(name)).repositories().get(0).repositoryUri();
+            console.line("no " + EnvironmentDescriptor.parameterName(o.env()) + " yet (a new environment): pushing to " + url);
+            target = new EnvironmentDescriptor(o.apiUrl(), url, null, null, "default", null, null);
+        }
         if (target.ecrRepositoryUrl() == null) {
             problems.add(EnvironmentDescriptor.parameterName(o.env()) + " names no ecr_repository_url");
         } else {

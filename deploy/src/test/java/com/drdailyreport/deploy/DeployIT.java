@@ -469,6 +469,29 @@ class DeployIT {
         assertThat(standIns.functionState()).isEqualTo(before);
     }
 
+    @Test
+    void aNewEnvironmentStartsWithPushOnlyWhichPrintsTheTerraformCommandsAndSwitchesNothing() throws Exception {
+        standIns.ssm.deleteParameter(b -> b.name("/dr-daily-report/dev/deploy/environment"));
+        for (Manifest.Function f : standIns.manifest.functions()) {
+            standIns.lambda.deleteFunction(b -> b.functionName(f.functionName("dev")));
+        }
+
+        DeployStandIns.Run plain = standIns.deploy(repo);
+        assertThat(plain.exit()).isEqualTo(Report.PREFLIGHT);
+        assertThat(plain.json().path("reason").asText()).contains("--push-only");
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--push-only");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        String digest = run.json().path("digest").asText();
+        assertThat(Tools.skopeoDigest(run.json().path("pushed_to").asText())).isEqualTo(digest);
+        assertThat(run.json().path("image_uri").asText()).isEqualTo(DeployStandIns.ECR_URL + "@" + digest);
+        assertThat(run.json().path("notes").toString()).contains("terraform", "init", "apply", "release-dev.tfvars.json");
+        assertThat(Files.readString(repo.resolve("deploy/target/release-dev.tfvars.json"))).contains(digest);
+        assertThat(standIns.lambda.listFunctions().functions()).isEmpty();
+        assertThat(Release.current(standIns.ssm, "dev")).isNull();
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
