@@ -108,6 +108,22 @@ public final class DeployCli implements Callable<Integer> {
         return report.exitCode;
     }
 
+    /** A command run through {@link Operations}: options checked, the AWS clients opened, the report printed. */
+    private int operate(Common common, String command, java.util.function.Function<Operations, Report> operation) {
+        try {
+            common.check();
+            Path repo = findRepo(common.repo);
+            try (Aws aws = new Aws(env)) {
+                Report report = operation.apply(new Operations(common.env, repo, aws, console(common.json), clock, common.pollInterval,
+                        common.updateTimeout, common.parallel));
+                return finish(report, common.json);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println(command + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
     private Console console(boolean json) {
         return new Console(json ? err : out);
     }
@@ -196,18 +212,7 @@ public final class DeployCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                common.check();
-                Path repo = findRepo(common.repo);
-                try (Aws aws = new Aws(parent.env)) {
-                    Report report = new Operations(common.env, repo, aws, parent.console(common.json), parent.clock, common.pollInterval,
-                            common.updateTimeout, common.parallel).rollback(app, to, common.apiUrl);
-                    return parent.finish(report, common.json);
-                }
-            } catch (IllegalArgumentException e) {
-                parent.err.println("rollback: " + e.getMessage());
-                return 2;
-            }
+            return parent.operate(common, "rollback", ops -> ops.rollback(app, to, common.apiUrl));
         }
     }
 
@@ -230,18 +235,7 @@ public final class DeployCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                common.check();
-                Path repo = findRepo(common.repo);
-                try (Aws aws = new Aws(parent.env)) {
-                    Report report = new Operations(common.env, repo, aws, parent.console(common.json), parent.clock, common.pollInterval,
-                            common.updateTimeout, common.parallel).verify(app, common.apiUrl, logWindow);
-                    return parent.finish(report, common.json);
-                }
-            } catch (IllegalArgumentException e) {
-                parent.err.println("verify: " + e.getMessage());
-                return 2;
-            }
+            return parent.operate(common, "verify", ops -> ops.verify(app, common.apiUrl, logWindow));
         }
     }
 
@@ -288,18 +282,7 @@ public final class DeployCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                common.check();
-                Path repo = findRepo(common.repo);
-                try (Aws aws = new Aws(parent.env)) {
-                    Report report = new Operations(common.env, repo, aws, parent.console(common.json), parent.clock, common.pollInterval,
-                            common.updateTimeout, common.parallel).precompute(ticker);
-                    return parent.finish(report, common.json);
-                }
-            } catch (IllegalArgumentException e) {
-                parent.err.println("precompute: " + e.getMessage());
-                return 2;
-            }
+            return parent.operate(common, "precompute", ops -> ops.precompute(ticker));
         }
     }
 

@@ -439,16 +439,21 @@ final class Deployment {
     }
 
     private <T> List<Report.FunctionRow> runParallel(List<T> items, java.util.function.Function<T, Report.FunctionRow> work) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.parallelism(), items.size())));
+        return inParallel(items, o.parallelism(), work);
+    }
+
+    /** {@code work} on each item, at most {@code parallelism} at once; results in item order. */
+    static <T, R> List<R> inParallel(List<T> items, int parallelism, java.util.function.Function<T, R> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, items.size())));
         try {
-            List<Future<Report.FunctionRow>> futures = new ArrayList<>();
+            List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
                 futures.add(pool.submit(() -> work.apply(item)));
             }
-            List<Report.FunctionRow> rows = new ArrayList<>();
-            for (Future<Report.FunctionRow> f : futures) {
+            List<R> results = new ArrayList<>();
+            for (Future<R> f : futures) {
                 try {
-                    rows.add(f.get());
+                    results.add(f.get());
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
@@ -456,7 +461,7 @@ final class Deployment {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
-            return rows;
+            return results;
         } finally {
             pool.shutdownNow();
         }
@@ -514,7 +519,7 @@ final class Deployment {
             return;
         }
         console.line("running " + String.join(" ", tf.applyCommand(varFile)));
-        String failure = tf.apply(varFile, secrets.select(manifest.secretsFor("all")), console::line);
+        String failure = tf.apply(varFile, secrets.terraformVariables(), console::line);
         if (failure != null) {
             throw new PhaseFailure(failure);
         }
@@ -532,7 +537,7 @@ final class Deployment {
             checks.add(new Validator.Check("precompute started", r.ok(), r.ok() ? String.valueOf(r.payload()) : r.reason()));
         }
         report.checks.addAll(checks);
-        checks.forEach(c -> console.line((c.ok() ? "ok   " : "FAIL ") + c.name() + ": " + c.detail()));
+        Validator.print(checks, console);
         List<String> failed = checks.stream().filter(c -> !c.ok()).map(c -> c.name() + " (" + c.detail() + ")").toList();
         if (!failed.isEmpty()) {
             throw new PhaseFailure(String.join("; ", failed));
@@ -586,44 +591,24 @@ final class Deployment {
      */
     static List<Report.FunctionRow> restore(List<Manifest.Function> fns, Map<String, FunctionUpdater.Current> states, FunctionUpdater updater,
                                             String env, int parallelism, Console console, Clock clock, boolean publishWhenNoVersion) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, fns.size())));
-        try {
-            List<Future<Report.FunctionRow>> futures = new ArrayList<>();
-            for (Manifest.Function f : fns) {
-                futures.add(pool.submit(() -> {
-                    FunctionUpdater.Current old = states.get(f.name());
-                    Instant t0 = clock.instant();
-                    String fn = f.functionName(env);
-                    FunctionUpdater.Current now = updater.current(fn, f.liveAlias());
-                    String from = now == null ? null : Digests.of(now.imageUri());
-                    try {
-                        boolean alias = f.liveAlias() && (old.liveVersion() != null || publishWhenNoVersion);
-                        String live = updater.switchTo(fn, old.imageUri(), alias, old.liveVersion());
-                        console.line(String.format("%-22s restored to %s%s", f.name(), Digests.shortForm(Digests.of(old.imageUri())),
-                                live == null ? "" : ", live = " + live));
-                        return new Report.FunctionRow(f.name(), fn, from, Digests.of(old.imageUri()), "restored", seconds(clock, t0), live, null);
-                    } catch (RuntimeException e) {
-                        console.line(String.format("%-22s NOT restored: %s", f.name(), e.getMessage()));
-                        return new Report.FunctionRow(f.name(), fn, from, Digests.of(old.imageUri()), "failed", seconds(clock, t0), null,
-                                e.getMessage());
-                    }
-                }));
+        return inParallel(fns, parallelism, f -> {
+            FunctionUpdater.Current old = states.get(f.name());
+            Instant t0 = clock.instant();
+            String fn = f.functionName(env);
+            FunctionUpdater.Current now = updater.current(fn, f.liveAlias());
+            String from = now == null ? null : Digests.of(now.imageUri());
+            try {
+                boolean alias = f.liveAlias() && (old.liveVersion() != null || publishWhenNoVersion);
+                String live = updater.switchTo(fn, old.imageUri(), alias, old.liveVersion());
+                console.line(String.format("%-22s restored to %s%s", f.name(), Digests.shortForm(Digests.of(old.imageUri())),
+                        live == null ? "" : ", live = " + live));
+                return new Report.FunctionRow(f.name(), fn, from, Digests.of(old.imageUri()), "restored", seconds(clock, t0), live, null);
+            } catch (RuntimeException e) {
+                console.line(String.format("%-22s NOT restored: %s", f.name(), e.getMessage()));
+                return new Report.FunctionRow(f.name(), fn, from, Digests.of(old.imageUri()), "failed", seconds(clock, t0), null,
+                        e.getMessage());
             }
-            List<Report.FunctionRow> rows = new ArrayList<>();
-            for (Future<Report.FunctionRow> f : futures) {
-                try {
-                    rows.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            return rows;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     // ------------------------------------------------------------------------------------------ helpers

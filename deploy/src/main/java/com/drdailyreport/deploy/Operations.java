@@ -109,7 +109,7 @@ final class Operations {
             for (Manifest.Function f : toRestore) {
                 report.checks.add(v.digest(f, states.get(f.name()).imageUri()));
             }
-            report.checks.forEach(c -> console.line((c.ok() ? "ok   " : "FAIL ") + c.name() + ": " + c.detail()));
+            Validator.print(report.checks, console);
 
             Map<String, Release.FunctionState> after = new LinkedHashMap<>();
             for (Manifest.Function f : manifest.functions()) {
@@ -179,7 +179,7 @@ final class Operations {
             EnvironmentDescriptor d = EnvironmentDescriptor.read(aws.ssm(), env).withApiUrl(apiUrl);
             boolean scheduler = "all".equals(app) || "scheduler".equals(app);
             report.checks.addAll(new Validator(aws, updater, env).run(d, fns, expected, since, scheduler));
-            report.checks.forEach(c -> console.line((c.ok() ? "ok   " : "FAIL ") + c.name() + ": " + c.detail()));
+            Validator.print(report.checks, console);
             if (report.checks.stream().anyMatch(c -> !c.ok())) {
                 report.fail(Report.VALIDATION, "failed", report.checks.stream().filter(c -> !c.ok()).map(Validator.Check::name).toList()
                         + " failed");

@@ -88,14 +88,14 @@ final class Secrets {
         return problems;
     }
 
-    /** The values of {@code names} (for Terraform's environment). */
-    Map<String, String> select(Collection<String> names) {
+    /** Every {@code TF_VAR_…} of the source (Terraform's environment). */
+    Map<String, String> terraformVariables() {
         Map<String, String> selected = new LinkedHashMap<>();
-        for (String n : names) {
-            if (values.containsKey(n)) {
-                selected.put(n, values.get(n));
+        values.forEach((k, v) -> {
+            if (k.startsWith("TF_VAR_")) {
+                selected.put(k, v);
             }
-        }
+        });
         return selected;
     }
 }

@@ -60,6 +60,10 @@ final class Validator {
         return checks;
     }
 
+    static void print(List<Check> checks, Console console) {
+        checks.forEach(c -> console.line((c.ok() ? "ok   " : "FAIL ") + c.name() + ": " + c.detail()));
+    }
+
     Check health(String apiUrl) {
         String name = "health";
         if (apiUrl == null) {
