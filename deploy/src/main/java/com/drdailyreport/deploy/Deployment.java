@@ -192,12 +192,17 @@ final class Deployment {
             problems.add("region " + aws.region() + " is not the environment's region " + expectedRegion + " (set AWS_REGION)");
         }
 
-        secrets = "env".equals(o.secrets()) ? Secrets.fromEnvironment(env)
-                : Secrets.fromDoppler(o.dopplerConfig() != null ? o.dopplerConfig() : Secrets.dopplerConfig(o.env()), env);
-        List<String> secretProblems = secrets.problems(manifest.secretsFor(o.app()));
-        console.line("secrets from " + secrets.source() + ": " + (secretProblems.isEmpty()
-                ? manifest.secretsFor(o.app()).size() + " required, all set" : String.join(", ", secretProblems)));
-        secretProblems.forEach(p -> problems.add("secret " + p));
+        try {
+            secrets = "env".equals(o.secrets()) ? Secrets.fromEnvironment(env)
+                    : Secrets.fromDoppler(o.dopplerConfig() != null ? o.dopplerConfig() : Secrets.dopplerConfig(o.env()), env);
+            List<String> secretProblems = secrets.problems(manifest.secretsFor(o.app()));
+            console.line("secrets from " + secrets.source() + ": " + (secretProblems.isEmpty()
+                    ? manifest.secretsFor(o.app()).size() + " required, all set" : String.join(", ", secretProblems)));
+            secretProblems.forEach(p -> problems.add("secret " + p));
+        } catch (IllegalStateException unreadable) {
+            console.line("secrets: " + unreadable.getMessage());
+            problems.add(unreadable.getMessage());
+        }
 
         problems.addAll(checkLayout());
 
@@ -205,7 +210,9 @@ final class Deployment {
             target = EnvironmentDescriptor.read(aws.ssm(), o.env()).withApiUrl(o.apiUrl());
         } catch (IllegalStateException noDescriptor) {
             if (!o.pushOnly()) {
-                throw noDescriptor;
+                problems.add(noDescriptor.getMessage());
+                problems.forEach(p -> console.line("problem: " + p));
+                throw new PhaseFailure(String.join("; ", problems));
             }
             // a new environment: only the repository exists yet (terraform apply -target=aws_ecr_repository.lambda)
             String name = manifest.imageRepository() + "-" + o.env();
@@ -237,6 +244,7 @@ final class Deployment {
                     + " — Terraform creates them: run deploy --env " + o.env() + " --push-only and the terraform commands it prints");
         }
         if (!problems.isEmpty()) {
+            problems.forEach(p -> console.line("problem: " + p));
             throw new PhaseFailure(String.join("; ", problems));
         }
     }
