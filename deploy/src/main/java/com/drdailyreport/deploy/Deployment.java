@@ -375,7 +375,7 @@ final class Deployment {
         for (Manifest.Function f : manifest.functionsOf(o.app())) {
             FunctionUpdater.Current c = before.get(f.name());
             String old = c == null ? null : Digests.of(c.imageUri());
-            boolean same = report.digest.equals(old) && (!f.liveAlias() || report.digest.equals(Digests.of(c.liveImageUri())));
+            boolean same = alreadyOn(f, c);
             String status = same ? "unchanged" : "would-update";
             report.functions.add(new Report.FunctionRow(f.name(), f.functionName(o.env()), old, report.digest, status, 0,
                     c == null ? null : c.liveVersion(), null));
@@ -397,7 +397,7 @@ final class Deployment {
         switched.add(migrator);
         updater.switchTo(fn, report.imageUri, migrator.liveAlias(), null);
         console.line(fn + " on " + Digests.shortForm(report.digest) + "; invoking {\"action\":\"migrate\"}");
-        Invoker.Result r = new Invoker(aws.lambda()).invoke(fn, null, "{\"action\":\"migrate\"}");
+        Invoker.Result r = new Invoker(aws.lambda()).invoke(fn, "{\"action\":\"migrate\"}");
         FunctionUpdater.Current old = before.get(migrator.name());
         report.functions.add(new Report.FunctionRow(migrator.name(), fn, old == null ? null : Digests.of(old.imageUri()), report.digest,
                 r.ok() ? "migrated" : "failed", seconds(t0), null, r.ok() ? summary(r) : r.reason()));
@@ -419,8 +419,7 @@ final class Deployment {
         List<Report.FunctionRow> rows = runParallel(fns, f -> {
             FunctionUpdater.Current old = before.get(f.name());
             String oldDigest = Digests.of(old.imageUri());
-            boolean same = report.digest.equals(oldDigest) && report.imageUri.equals(old.imageUri())
-                    && (!f.liveAlias() || report.digest.equals(Digests.of(old.liveImageUri())));
+            boolean same = alreadyOn(f, old);
             Instant t0 = clock.instant();
             if (!same) {
                 synchronized (switched) {
@@ -444,6 +443,11 @@ final class Deployment {
         if (!failed.isEmpty()) {
             throw new PhaseFailure(String.join("; ", failed));
         }
+    }
+
+    /** Whether the function ({@code $LATEST}, and {@code live} where it has the alias) already runs the new image. */
+    private boolean alreadyOn(Manifest.Function f, FunctionUpdater.Current c) {
+        return c != null && report.imageUri.equals(c.imageUri()) && (!f.liveAlias() || report.digest.equals(Digests.of(c.liveImageUri())));
     }
 
     private <T> List<Report.FunctionRow> runParallel(List<T> items, java.util.function.Function<T, Report.FunctionRow> work) {
@@ -540,7 +544,7 @@ final class Deployment {
         List<Validator.Check> checks = new ArrayList<>(new Validator(aws, updater, o.env())
                 .run(target, manifest.functionsOf(o.app()), expected, start, includes("scheduler")));
         if (o.triggerPrecompute()) {
-            Invoker.Result r = new Invoker(aws.lambda()).invoke("dr-daily-report-precompute-controller-" + o.env(), null,
+            Invoker.Result r = new Invoker(aws.lambda()).invoke("dr-daily-report-precompute-controller-" + o.env(),
                     "{\"action\":\"start\",\"source\":\"post-deploy\"}");
             checks.add(new Validator.Check("precompute started", r.ok(), r.ok() ? String.valueOf(r.payload()) : r.reason()));
         }

@@ -23,16 +23,12 @@ final class Invoker {
         this.lambda = lambda;
     }
 
-    Result invoke(String functionName, String qualifier, String payloadJson) {
+    /** Invokes {@code $LATEST} of the function and waits for its answer. */
+    Result invoke(String functionName, String payloadJson) {
         InvokeResponse r;
         try {
-            r = lambda.invoke(b -> {
-                b.functionName(functionName).invocationType(InvocationType.REQUEST_RESPONSE)
-                        .payload(SdkBytes.fromString(payloadJson, StandardCharsets.UTF_8));
-                if (qualifier != null) {
-                    b.qualifier(qualifier);
-                }
-            });
+            r = lambda.invoke(b -> b.functionName(functionName).invocationType(InvocationType.REQUEST_RESPONSE)
+                    .payload(SdkBytes.fromString(payloadJson, StandardCharsets.UTF_8)));
         } catch (RuntimeException e) {
             return new Result(false, null, "invoking " + functionName + " failed: " + e.getMessage());
         }

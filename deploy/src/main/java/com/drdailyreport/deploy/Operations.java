@@ -262,7 +262,7 @@ final class Operations {
             for (String[] call : calls) {
                 String fn = "dr-daily-report-" + call[0] + "-" + env;
                 Instant t0 = clock.instant();
-                Invoker.Result r = invoker.invoke(fn, null, call[1]);
+                Invoker.Result r = invoker.invoke(fn, call[1]);
                 String detail = r.ok() ? String.valueOf(r.payload()) : r.reason();
                 console.line(fn + " " + call[1] + " → " + (r.ok() ? "ok " : "FAILED ") + detail);
                 report.functions.add(new Report.FunctionRow(call[0], fn, null, null, r.ok() ? "ok" : "failed",

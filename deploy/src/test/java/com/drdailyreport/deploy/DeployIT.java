@@ -128,9 +128,9 @@ class DeployIT {
         int blobsAfterFirst = standIns.registry.uploadedBlobs().size();
         assertThat(blobsAfterFirst).as("the first push uploaded the layers").isGreaterThan(blobsBefore);
         int updatesAfterFirst = standIns.fake.updates.size();
-        standIns.queueInvocationResults(DeployStandIns.migrated());
+        standIns.queueInvocationResults(DeployStandIns.migrated(), "{\"status\":\"ok\",\"execution_arn\":\"arn:aws:states:run-1\"}");
 
-        DeployStandIns.Run second = standIns.deploy(repo);
+        DeployStandIns.Run second = standIns.deploy(repo, "--trigger-precompute");
 
         assertThat(second.exit()).as(second.err()).isZero();
         JsonNode r2 = second.json();
@@ -139,6 +139,10 @@ class DeployIT {
         assertThat(standIns.functionState()).isEqualTo(stateAfterFirst);
         assertThat(standIns.fake.updates).as("no UpdateFunctionCode").hasSize(updatesAfterFirst);
         assertThat(names(r2.path("functions"), "unchanged")).hasSize(standIns.manifest.functions().size() - 1);
+        JsonNode started = r2.path("checks").get(r2.path("checks").size() - 1);
+        assertThat(started.path("name").asText()).isEqualTo("precompute started");
+        assertThat(started.path("ok").asBoolean()).isTrue();
+        assertThat(started.path("detail").asText()).contains("arn:aws:states:run-1");
     }
 
     @Test
