@@ -40,7 +40,12 @@ final class Secrets {
     }
 
     static Secrets fromDoppler(String config, Map<String, String> env) {
-        List<String> command = List.of("doppler", "secrets", "download", "--no-file", "--format", "json", "--config", config);
+        java.nio.file.Path doppler = Terraform.onPath("doppler", env);
+        if (doppler == null) {
+            throw new IllegalStateException("the Doppler CLI is not on the PATH (https://docs.doppler.com/docs/cli); "
+                    + "or use --secrets env with the secrets in the environment");
+        }
+        List<String> command = List.of(doppler.toString(), "secrets", "download", "--no-file", "--format", "json", "--config", config);
         try {
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(env);
@@ -60,8 +65,7 @@ final class Secrets {
             json.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
             return new Secrets(values, "Doppler config " + config);
         } catch (IOException e) {
-            throw new IllegalStateException("the Doppler CLI is not installed (https://docs.doppler.com/docs/cli), "
-                    + "or use --secrets env with the secrets in the environment: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run " + doppler + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading Doppler", e);

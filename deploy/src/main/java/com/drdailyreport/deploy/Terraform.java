@@ -29,9 +29,17 @@ final class Terraform {
 
     /** The binary on PATH, or null. */
     Path binary() {
-        for (String d : processEnv.getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isBlank() && Files.isExecutable(Path.of(d, "terraform"))) {
-                return Path.of(d, "terraform");
+        return onPath("terraform", processEnv);
+    }
+
+    /**
+     * A program on the PATH of {@code env} (not the JVM's: the tool may run with another
+     * environment than its own, and ProcessBuilder would search the JVM's PATH), or null.
+     */
+    static Path onPath(String program, Map<String, String> env) {
+        for (String d : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!d.isBlank() && Files.isExecutable(Path.of(d, program))) {
+                return Path.of(d, program);
             }
         }
         return null;

@@ -496,6 +496,37 @@ class DeployIT {
         assertThat(Release.current(standIns.ssm, "dev")).isNull();
     }
 
+    @Test
+    void withoutPushToTheImageGoesToTheEnvironmentsRepositoryWithEcrCredentialsAndSecretsComeFromDoppler() throws Exception {
+        // The environment's repository is the loopback registry here (moto has no registry behind its ECR), so the push
+        // takes the ECR path: GetAuthorizationToken, its "AWS:password" as credentials, the repository from the environment.
+        String registryRepo = standIns.registry.host() + "/" + DeployStandIns.ECR_REPOSITORY;
+        String descriptor = standIns.ssm.getParameter(b -> b.name("/dr-daily-report/dev/deploy/environment")).parameter().value()
+                .replace(DeployStandIns.ECR_URL, registryRepo);
+        standIns.ssm.putParameter(b -> b.name("/dr-daily-report/dev/deploy/environment").value(descriptor).overwrite(true));
+        // No Doppler CLI exists here: a script named doppler stands in, recording its arguments and printing a config.
+        Path bin = Files.createDirectories(tmp.resolve("doppler-bin"));
+        Files.writeString(bin.resolve("doppler"), """
+                #!/bin/sh
+                echo "$*" > "%s/doppler-args"
+                echo '{"TF_VAR_telegram_bot_token":"1:abc","TF_VAR_line_channel_secret":"s","TF_VAR_line_channel_access_token":"t","OTHER":"x"}'
+                """.formatted(bin));
+        bin.resolve("doppler").toFile().setExecutable(true);
+        Map<String, String> env = new java.util.HashMap<>(standIns.environment());
+        env.keySet().removeIf(k -> k.startsWith("TF_VAR_"));
+        env.put("PATH", bin + ":/usr/bin:/bin");
+
+        DeployStandIns.Run run = standIns.run(env, "deploy", "--env", "dev", "--base-image", "scratch", "--repo", repo.toString(),
+                "--layout", standIns.layout().toString(), "--push-only", "--json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readString(bin.resolve("doppler-args"))).contains("secrets download", "--format json", "--config dev");
+        String digest = run.json().path("digest").asText();
+        assertThat(run.json().path("pushed_to").asText()).startsWith(registryRepo + ":release-");
+        assertThat(Tools.skopeoDigest(registryRepo + "@" + digest)).isEqualTo(digest);
+        assertThat(run.err()).contains("Doppler config dev", "pushed to ECR repository");
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         try (var paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
