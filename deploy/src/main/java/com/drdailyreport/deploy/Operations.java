@@ -38,6 +38,19 @@ final class Operations {
         this.parallelism = parallelism;
     }
 
+    /** Runs {@code body} on the report, timing it; an unexpected error fails the report with its message. */
+    private Report timed(Report report, java.util.function.Consumer<Report> body) {
+        Instant start = clock.instant();
+        try {
+            body.accept(report);
+        } catch (RuntimeException e) {
+            report.fail(Report.UNEXPECTED, "failed", e.getMessage());
+        } finally {
+            report.seconds = Deployment.seconds(clock, start);
+        }
+        return report;
+    }
+
     private Manifest manifest() {
         return Manifest.read(repo.resolve("deploy").resolve("functions.json"));
     }
@@ -46,9 +59,7 @@ final class Operations {
 
     /** Restores the previous release (or the release of {@code toDigest}) for the functions of {@code app}. */
     Report rollback(String app, String toDigest, String apiUrl) {
-        Report report = new Report("rollback", env, app);
-        Instant start = clock.instant();
-        try {
+        return timed(new Report("rollback", env, app), report -> {
             Manifest manifest = manifest();
             List<Manifest.Function> fns = manifest.functionsOf(app);
             console.phase("choose the release");
@@ -58,7 +69,7 @@ final class Operations {
             if (toDigest != null) {
                 if (!DIGEST.matcher(toDigest).matches()) {
                     report.fail(Report.PREFLIGHT, "failed", "--to must be a digest, sha256: and 64 hex digits; got " + toDigest);
-                    return report;
+                    return;
                 }
                 target = history.stream().filter(r -> toDigest.equals(r.digest())).findFirst().orElse(null);
                 if (target == null) {
@@ -71,12 +82,12 @@ final class Operations {
             } else {
                 if (current == null) {
                     report.fail(Report.PREFLIGHT, "failed", "environment " + env + " has no release record: nothing to roll back to");
-                    return report;
+                    return;
                 }
                 target = history.stream().filter(r -> differs(r, current, fns)).findFirst().orElse(null);
                 if (target == null) {
                     report.fail(Report.PREFLIGHT, "failed", "no earlier release of " + env + " differs from the current one for " + app);
-                    return report;
+                    return;
                 }
             }
             console.line("restoring " + Digests.shortForm(target.digest()) + (target.commit() == null ? "" : " (commit "
@@ -100,7 +111,7 @@ final class Operations {
             report.functions.addAll(rows);
             if (rows.stream().anyMatch(r -> !r.status().equals("restored"))) {
                 report.fail(Report.ROLLBACK_FAILED, "rollback-failed", "some functions could not be restored");
-                return report;
+                return;
             }
             console.phase("validation");
             EnvironmentDescriptor d = EnvironmentDescriptor.read(aws.ssm(), env).withApiUrl(apiUrl);
@@ -126,13 +137,7 @@ final class Operations {
             } else {
                 report.outcome = "rolled-back";
             }
-            return report;
-        } catch (RuntimeException e) {
-            report.fail(Report.UNEXPECTED, "failed", e.getMessage());
-            return report;
-        } finally {
-            report.seconds = Deployment.seconds(clock, start);
-        }
+        });
     }
 
     private static boolean differs(Release candidate, Release current, List<Manifest.Function> fns) {
@@ -154,14 +159,12 @@ final class Operations {
 
     /** Phase 6 alone, against what the release record says each function runs. */
     Report verify(String app, String apiUrl, Duration logWindow) {
-        Report report = new Report("verify", env, app);
-        Instant start = clock.instant();
-        try {
+        return timed(new Report("verify", env, app), report -> {
             Manifest manifest = manifest();
             Release release = Release.current(aws.ssm(), env);
             if (release == null) {
                 report.fail(Report.VALIDATION, "failed", "environment " + env + " has no release record: deploy first");
-                return report;
+                return;
             }
             report.digest = release.digest();
             report.commit = release.commit();
@@ -184,13 +187,7 @@ final class Operations {
                 report.fail(Report.VALIDATION, "failed", report.checks.stream().filter(c -> !c.ok()).map(Validator.Check::name).toList()
                         + " failed");
             }
-            return report;
-        } catch (RuntimeException e) {
-            report.fail(Report.UNEXPECTED, "failed", e.getMessage());
-            return report;
-        } finally {
-            report.seconds = Deployment.seconds(clock, start);
-        }
+        });
     }
 
     // ------------------------------------------------------------------------------------------ status
@@ -241,9 +238,7 @@ final class Operations {
 
     /** The full precompute through precompute-controller, or one ticker through pattern-precompute and report-worker. */
     Report precompute(String ticker) {
-        Report report = new Report("precompute", env, ticker == null ? "all" : ticker);
-        Instant start = clock.instant();
-        try {
+        return timed(new Report("precompute", env, ticker == null ? "all" : ticker), report -> {
             Invoker invoker = new Invoker(aws.lambda());
             List<String[]> calls = new ArrayList<>();
             if (ticker == null) {
@@ -252,7 +247,7 @@ final class Operations {
                 String t = ticker.trim().toUpperCase(java.util.Locale.ROOT);
                 if (!TICKER.matcher(t).matches()) {
                     report.fail(Report.PREFLIGHT, "failed", "'" + ticker + "' is not a ticker (e.g. NVDA19)");
-                    return report;
+                    return;
                 }
                 String body = new ObjectMapper().createObjectNode().put("ticker", t).put("source", "deploy-tool").toString();
                 calls.add(new String[] {"pattern-precompute", body});
@@ -271,12 +266,6 @@ final class Operations {
                     report.fail(Report.VALIDATION, "failed", r.reason());
                 }
             }
-            return report;
-        } catch (RuntimeException e) {
-            report.fail(Report.UNEXPECTED, "failed", e.getMessage());
-            return report;
-        } finally {
-            report.seconds = Deployment.seconds(clock, start);
-        }
+        });
     }
 }
