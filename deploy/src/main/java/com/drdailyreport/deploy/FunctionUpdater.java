@@ -78,14 +78,13 @@ final class FunctionUpdater {
         if (before == null) {
             throw new UpdateException(functionName + " does not exist");
         }
-        String codeSha = null;
         if (!imageUri.equals(before.imageUri()) || !LastUpdateStatus.SUCCESSFUL.toString().equals(before.lastUpdateStatus())) {
             try {
-                codeSha = lambda.updateFunctionCode(b -> b.functionName(functionName).imageUri(imageUri)).codeSha256();
+                lambda.updateFunctionCode(b -> b.functionName(functionName).imageUri(imageUri));
             } catch (ResourceConflictException e) {
                 // an update of this function is still running (another tool, or Terraform): wait for it, then go once more
                 waitUpdated(functionName);
-                codeSha = lambda.updateFunctionCode(b -> b.functionName(functionName).imageUri(imageUri)).codeSha256();
+                lambda.updateFunctionCode(b -> b.functionName(functionName).imageUri(imageUri));
             }
         }
         GetFunctionResponse after = waitUpdated(functionName);
@@ -101,13 +100,17 @@ final class FunctionUpdater {
         }
         String version = liveVersion;
         if (version == null) {
-            String sha = codeSha != null ? codeSha : after.configuration().codeSha256();
+            // the code Lambda holds after the waiter (not the update's answer, given while it was still in progress):
+            // PublishVersion refuses if $LATEST changed underneath in the meantime
+            String sha = after.configuration().codeSha256();
             version = lambda.publishVersion(b -> b.functionName(functionName).codeSha256(sha)
                     .description("deploy " + Digests.shortForm(digest))).version();
         }
         String target = version;
         try {
-            lambda.updateAlias(b -> b.functionName(functionName).name(LIVE).functionVersion(target));
+            // all traffic to the one version: a weighted shift left by hand would otherwise keep sending some elsewhere
+            lambda.updateAlias(b -> b.functionName(functionName).name(LIVE).functionVersion(target)
+                    .routingConfig(r -> r.additionalVersionWeights(java.util.Map.of())));
         } catch (ResourceNotFoundException e) {
             lambda.createAlias(b -> b.functionName(functionName).name(LIVE).functionVersion(target));
         }
