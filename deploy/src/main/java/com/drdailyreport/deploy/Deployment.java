@@ -416,7 +416,7 @@ final class Deployment {
 
     private void updateFunctions() {
         List<Manifest.Function> fns = manifest.functionsOf(o.app()).stream().filter(f -> !f.name().equals(Manifest.MIGRATOR)).toList();
-        List<Report.FunctionRow> rows = runParallel(fns, f -> {
+        List<Report.FunctionRow> rows = inParallel(fns, o.parallelism(), f -> {
             FunctionUpdater.Current old = before.get(f.name());
             String oldDigest = Digests.of(old.imageUri());
             boolean same = alreadyOn(f, old);
@@ -448,10 +448,6 @@ final class Deployment {
     /** Whether the function ({@code $LATEST}, and {@code live} where it has the alias) already runs the new image. */
     private boolean alreadyOn(Manifest.Function f, FunctionUpdater.Current c) {
         return c != null && report.imageUri.equals(c.imageUri()) && (!f.liveAlias() || report.digest.equals(Digests.of(c.liveImageUri())));
-    }
-
-    private <T> List<Report.FunctionRow> runParallel(List<T> items, java.util.function.Function<T, Report.FunctionRow> work) {
-        return inParallel(items, o.parallelism(), work);
     }
 
     /** {@code work} on each item, at most {@code parallelism} at once; results in item order. */

@@ -22,19 +22,7 @@ final class Digests {
 
     /** {@code repository@digest}, the repository taken from a URI with or without tag/digest. */
     static String pin(String repositoryUrl, String digest) {
-        return repository(repositoryUrl) + "@" + digest;
-    }
-
-    /** {@code HOST/PATH} of {@code HOST/PATH[:TAG][@DIGEST]}. */
-    static String repository(String imageUri) {
-        String r = imageUri;
-        int at = r.indexOf('@');
-        if (at >= 0) {
-            r = r.substring(0, at);
-        }
-        int slash = r.lastIndexOf('/');
-        int colon = r.lastIndexOf(':');
-        return colon > slash ? r.substring(0, colon) : r;
+        return com.drdailyreport.image.LambdaImage.pinned(repositoryUrl, digest);
     }
 
     /** First 12 hex digits, for tables. */

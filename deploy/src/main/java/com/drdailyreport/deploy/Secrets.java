@@ -40,7 +40,7 @@ final class Secrets {
     }
 
     static Secrets fromDoppler(String config, Map<String, String> env) {
-        java.nio.file.Path doppler = Terraform.onPath("doppler", env);
+        java.nio.file.Path doppler = Programs.onPath("doppler", env);
         if (doppler == null) {
             throw new IllegalStateException("the Doppler CLI is not on the PATH (https://docs.doppler.com/docs/cli); "
                     + "or use --secrets env with the secrets in the environment");

@@ -2,9 +2,7 @@ package com.drdailyreport.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +27,7 @@ final class Terraform {
 
     /** The binary on PATH, or null. */
     Path binary() {
-        return onPath("terraform", processEnv);
-    }
-
-    /**
-     * A program on the PATH of {@code env} (not the JVM's: the tool may run with another
-     * environment than its own, and ProcessBuilder would search the JVM's PATH), or null.
-     */
-    static Path onPath(String program, Map<String, String> env) {
-        for (String d : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isBlank() && Files.isExecutable(Path.of(d, program))) {
-                return Path.of(d, program);
-            }
-        }
-        return null;
+        return Programs.onPath("terraform", processEnv);
     }
 
     /** The variables file of a release: the digest and, per function, the digest it runs. */

@@ -35,7 +35,7 @@ public final class DeployBenchmark {
         List<Double> changedPush = new ArrayList<>();
         try (DeployStandIns s = DeployStandIns.start()) {
             Path layout = work.resolve("layout");
-            copyTree(s.layout(), layout);
+            DeployStandIns.copyTree(s.layout(), layout);
             Path jar;
             try (Stream<Path> jars = Files.list(layout.resolve("lib"))) {
                 jar = jars.filter(p -> p.getFileName().toString().startsWith("com.drdailyreport.telegram-api-")).findFirst().orElseThrow();
@@ -70,8 +70,7 @@ public final class DeployBenchmark {
     }
 
     private static JsonNode deploy(DeployStandIns s, Map<String, String> env, Path repo, Path layout) {
-        DeployStandIns.Run run = s.run(env, "deploy", "--env", "dev", "--base-image", "scratch", "--push-to", s.pushTo(), "--secrets", "env",
-                "--api-url", s.apiUrl(), "--repo", repo.toString(), "--layout", layout.toString(), "--poll-interval", "PT0.05S", "--json");
+        DeployStandIns.Run run = s.deploy(env, repo, layout);
         if (run.exit() != 0) {
             throw new IllegalStateException("deploy failed: " + run.err() + run.out());
         }
@@ -89,18 +88,5 @@ public final class DeployBenchmark {
         List<Double> sorted = new ArrayList<>(xs);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -297,9 +297,7 @@ class DeployIT {
         Map<String, String> env = new java.util.HashMap<>(standIns.environment());
         env.remove("TF_VAR_line_channel_secret");
         env.put("TF_VAR_telegram_bot_token", "PLACEHOLDER-token");
-        List<String> args = new ArrayList<>(List.of("deploy", "--env", "dev", "--base-image", "scratch", "--push-to", standIns.pushTo(),
-                "--secrets", "env", "--repo", repo.toString(), "--layout", standIns.layout().toString(), "--json"));
-        DeployStandIns.Run secrets = standIns.run(env, args.toArray(String[]::new));
+        DeployStandIns.Run secrets = standIns.deploy(env, repo, standIns.layout());
         assertThat(secrets.exit()).isEqualTo(Report.PREFLIGHT);
         assertThat(secrets.json().path("reason").asText()).contains("TF_VAR_line_channel_secret is not set", "TF_VAR_telegram_bot_token is a placeholder")
                 .doesNotContain("PLACEHOLDER-token");
@@ -320,15 +318,12 @@ class DeployIT {
 
         // a second release: one class changed (a new file in the layout copy changes the project layer)
         Path layout2 = tmp.resolve("layout2");
-        copyTree(standIns.layout(), layout2);
+        DeployStandIns.copyTree(standIns.layout(), layout2);
         Files.createDirectories(layout2.resolve("classes"));
         Files.writeString(layout2.resolve("classes/release-note.txt"), "second release\n");
         DeployStandIns.git(repo, "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "commit", "-q", "--allow-empty", "-m", "second");
         standIns.queueInvocationResults(DeployStandIns.migrated());
-        List<String> args = new ArrayList<>(List.of("deploy", "--env", "dev", "--base-image", "scratch", "--push-to", standIns.pushTo(),
-                "--secrets", "env", "--api-url", standIns.apiUrl(), "--repo", repo.toString(), "--layout", layout2.toString(),
-                "--poll-interval", "PT0.05S", "--json"));
-        DeployStandIns.Run second = standIns.run(standIns.environment(), args.toArray(String[]::new));
+        DeployStandIns.Run second = standIns.deploy(standIns.environment(), repo, layout2);
         assertThat(second.exit()).as(second.err()).isZero();
         String d2 = second.json().path("digest").asText();
         assertThat(d2).isNotEqualTo(d1);
@@ -428,11 +423,7 @@ class DeployIT {
     private DeployStandIns.Run deployWithTerraform(Path bin, String... extra) {
         Map<String, String> env = new java.util.HashMap<>(standIns.environment());
         env.put("PATH", bin + ":/usr/bin:/bin");
-        List<String> args = new ArrayList<>(List.of("deploy", "--env", "dev", "--base-image", "scratch", "--push-to", standIns.pushTo(),
-                "--secrets", "env", "--api-url", standIns.apiUrl(), "--repo", repo.toString(), "--layout", standIns.layout().toString(),
-                "--poll-interval", "PT0.05S", "--json"));
-        args.addAll(List.of(extra));
-        return standIns.run(env, args.toArray(String[]::new));
+        return standIns.deploy(env, repo, standIns.layout(), extra);
     }
 
     @Test
@@ -525,18 +516,5 @@ class DeployIT {
         assertThat(run.json().path("pushed_to").asText()).startsWith(registryRepo + ":release-");
         assertThat(Tools.skopeoDigest(registryRepo + "@" + digest)).isEqualTo(digest);
         assertThat(run.err()).contains("Doppler config dev", "pushed to ECR repository");
-    }
-
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path p : paths.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

@@ -183,14 +183,7 @@ final class DeployStandIns implements AutoCloseable {
                     .state(ScheduleState.ENABLED).target(t -> t.arn("arn:aws:lambda:" + REGION + ":" + ACCOUNT
                             + ":function:dr-daily-report-ticker-scheduler-dev").roleArn(role).input("{}")));
             s3.createBucket(b -> b.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint(REGION)));
-            distributionId = cloudFront.createDistribution(b -> b.distributionConfig(c -> c
-                    .callerReference("miniapp-dev").comment("Mini App dev").enabled(true).defaultRootObject("index.html")
-                    .origins(o -> o.quantity(1).items(i -> i.id("miniapp").domainName(BUCKET + ".s3.amazonaws.com")
-                            .s3OriginConfig(s -> s.originAccessIdentity(""))))
-                    .defaultCacheBehavior(d -> d.targetOriginId("miniapp")
-                            .viewerProtocolPolicy(software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                            .minTTL(0L).forwardedValues(fv -> fv.queryString(false).cookies(k -> k.forward("none"))))))
-                    .distribution().id();
+            distributionId = miniAppDistribution(cloudFront, BUCKET);
             String descriptor = new ObjectMapper().createObjectNode()
                     .put("api_url", "https://abc123.execute-api." + REGION + ".amazonaws.com")
                     .put("ecr_repository_url", ECR_URL).put("precompute_workflow_arn", machine)
@@ -286,11 +279,42 @@ final class DeployStandIns implements AutoCloseable {
 
     /** {@code deploy --env dev} with the stand-ins (scratch base, loopback registry, env secrets, fast polling) plus {@code extra}. */
     Run deploy(Path repo, String... extra) {
+        return deploy(environment(), repo, layout(), extra);
+    }
+
+    /** The same with another environment (PATH, secrets) and image layout. */
+    Run deploy(Map<String, String> env, Path repo, Path layout, String... extra) {
         List<String> args = new ArrayList<>(List.of("deploy", "--env", ENV, "--base-image", "scratch", "--push-to", pushTo(),
-                "--secrets", "env", "--api-url", apiUrl(), "--repo", repo.toString(), "--layout", layout().toString(),
+                "--secrets", "env", "--api-url", apiUrl(), "--repo", repo.toString(), "--layout", layout.toString(),
                 "--poll-interval", "PT0.05S", "--update-timeout", "PT20S", "--json"));
         args.addAll(List.of(extra));
-        return run(environment(), args.toArray(String[]::new));
+        return run(env, args.toArray(String[]::new));
+    }
+
+    /** A copy of a directory tree (an image layout to change without touching the build's). */
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    /** The Mini App's CloudFront distribution in front of {@code bucket}, as moto accepts it; its id. */
+    static String miniAppDistribution(software.amazon.awssdk.services.cloudfront.CloudFrontClient cloudFront, String bucket) {
+        return cloudFront.createDistribution(b -> b.distributionConfig(c -> c
+                .callerReference("miniapp-" + bucket).comment("Mini App " + bucket).enabled(true).defaultRootObject("index.html")
+                .origins(o -> o.quantity(1).items(i -> i.id("miniapp").domainName(bucket + ".s3.amazonaws.com")
+                        .s3OriginConfig(s3 -> s3.originAccessIdentity(""))))
+                .defaultCacheBehavior(d -> d.targetOriginId("miniapp")
+                        .viewerProtocolPolicy(software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .minTTL(0L).forwardedValues(fv -> fv.queryString(false).cookies(k -> k.forward("none"))))))
+                .distribution().id();
     }
 
     /** Function (manifest name) → what moto says it runs: $LATEST image URI and, for alias functions, live's version and image. */

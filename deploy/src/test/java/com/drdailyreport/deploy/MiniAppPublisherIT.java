@@ -15,7 +15,6 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The Mini App published to S3 and CloudFront as moto_server emulates them. */
@@ -35,13 +34,7 @@ class MiniAppPublisherIT {
         cloudFront = CloudFrontClient.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         s3.createBucket(b -> b.bucket("dr-daily-report-miniapp-dev"));
-        distributionId = cloudFront.createDistribution(b -> b.distributionConfig(c -> c
-                .callerReference("miniapp-dev").comment("Mini App dev").enabled(true).defaultRootObject("index.html")
-                .origins(o -> o.quantity(1).items(i -> i.id("miniapp").domainName("dr-daily-report-miniapp-dev.s3.amazonaws.com")
-                        .s3OriginConfig(s -> s.originAccessIdentity(""))))
-                .defaultCacheBehavior(d -> d.targetOriginId("miniapp").viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
-                        .minTTL(0L).forwardedValues(f -> f.queryString(false).cookies(k -> k.forward("none"))))))
-                .distribution().id();
+        distributionId = DeployStandIns.miniAppDistribution(cloudFront, "dr-daily-report-miniapp-dev");
     }
 
     @AfterAll

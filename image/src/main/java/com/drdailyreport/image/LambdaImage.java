@@ -129,18 +129,23 @@ public final class LambdaImage {
     public record ImageResult(String image, String digest, String imageId, List<LayerPlan> layers) {
         /** {@code HOST/REPO@sha256:…}: the immutable reference to deploy. */
         public String reference() {
-            String repo = image;
-            int at = repo.indexOf('@');
-            if (at >= 0) {
-                repo = repo.substring(0, at);
-            }
-            int slash = repo.lastIndexOf('/');
-            int colon = repo.lastIndexOf(':');
-            if (colon > slash) {
-                repo = repo.substring(0, colon);
-            }
-            return repo + "@" + digest;
+            return pinned(image, digest);
         }
+    }
+
+    /** {@code HOST/REPO@DIGEST} for an image named {@code HOST/REPO[:TAG][@DIGEST]} (a port in HOST is kept). */
+    public static String pinned(String image, String digest) {
+        String repo = image;
+        int at = repo.indexOf('@');
+        if (at >= 0) {
+            repo = repo.substring(0, at);
+        }
+        int slash = repo.lastIndexOf('/');
+        int colon = repo.lastIndexOf(':');
+        if (colon > slash) {
+            repo = repo.substring(0, colon);
+        }
+        return repo + "@" + digest;
     }
 
     /**

@@ -3,7 +3,7 @@ package com.drdailyreport.local;
 import com.drdailyreport.line.LineBotConfig;
 import com.drdailyreport.line.LineWebhookHandler;
 import com.drdailyreport.local.http.LocalHttpServer;
-import com.drdailyreport.local.http.LocalLambdaContext;
+import com.drdailyreport.shared.lambda.InvocationContext;
 import com.drdailyreport.migrations.MigrationReport;
 import com.drdailyreport.migrations.Migrator;
 import com.drdailyreport.scheduler.SchedulerFunctions;
@@ -229,7 +229,7 @@ public final class DrLocal {
         apiEnv.validate();
         TelegramApiHandler api = TelegramApiHandler.over(apiConfig, core.ds(), (jobId, ticker) -> async.submit(() ->
                         core.pipeline().handlers().reportWorker().handleRequest(new LinkedHashMap<>(Map.of("job_id", jobId, "ticker", ticker)),
-                                new LocalLambdaContext("report-worker", Duration.ofMinutes(5), 1024))),
+                                new InvocationContext("report-worker", Duration.ofMinutes(5), 1024))),
                 core.clock(), false);
         LineReplySink sink = null;
         if (LOCAL_LINE_SINK.equals(env.get("LINE_API_BASE_URL"))) {
@@ -241,7 +241,7 @@ public final class DrLocal {
         lineEnv.validate();
         LineWebhookHandler line = LineWebhookHandler.over(lineConfig, core.ds(), core.clock());
 
-        LocalHttpServer server = new LocalHttpServer(options.port(), api, line, LocalLambdaContext.factory()).start();
+        LocalHttpServer server = new LocalHttpServer(options.port(), api, line, InvocationContext.factory()).start();
         String base = "http://localhost:" + server.port();
         out.println();
         out.println("DR Daily Report is running (" + String.format("%.1f", (System.nanoTime() - core.startedNanos()) / 1e9) + " s to start):");

@@ -3,7 +3,7 @@ package com.drdailyreport.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.drdailyreport.local.asl.Execution;
 import com.drdailyreport.local.asl.StateMachine;
-import com.drdailyreport.local.http.LocalLambdaContext;
+import com.drdailyreport.shared.lambda.InvocationContext;
 import com.drdailyreport.scheduler.SchedulerFunctions;
 import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.time.BusinessClock;
@@ -97,7 +97,7 @@ final class LocalPipeline implements AutoCloseable {
         long t0 = System.nanoTime();
         lastStarted.set(null);
         Map<String, Object> fetch = handlers.tickerScheduler().handleRequest(new LinkedHashMap<>(Map.of("source", "local")),
-                new LocalLambdaContext("ticker-scheduler", Duration.ofMinutes(15), 1024));
+                new InvocationContext("ticker-scheduler", Duration.ofMinutes(15), 1024));
         CompletableFuture<Execution> execution = lastStarted.get();
         if (execution == null) {
             Run run = new Run(fetch, null, null, Duration.ofNanos(System.nanoTime() - t0));
@@ -134,7 +134,7 @@ final class LocalPipeline implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = Json.mapper().convertValue(Json.read(payloadJson), Map.class);
         Map<String, Object> result = handlers.precomputeController().handleRequest(payload,
-                new LocalLambdaContext("precompute-controller", Duration.ofMinutes(1), 512));
+                new InvocationContext("precompute-controller", Duration.ofMinutes(1), 512));
         if (!"success".equals(result.get("status"))) {
             throw new IllegalStateException("precompute-controller did not start a run: " + result.get("error"));
         }
@@ -157,7 +157,7 @@ final class LocalPipeline implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> event = Json.mapper().convertValue(input, Map.class);
         String function = resource.substring(resource.lastIndexOf(':') + 1);
-        Map<String, Object> result = handler.handleRequest(event, new LocalLambdaContext(function, Duration.ofMinutes(5), 1024));
+        Map<String, Object> result = handler.handleRequest(event, new InvocationContext(function, Duration.ofMinutes(5), 1024));
         JsonNode output = Json.mapper().valueToTree(result);
         if ("summarize".equals(event.get("action")) && event.get("execution_id") != null) {
             summaries.put(String.valueOf(event.get("execution_id")), output); // kept for --once even when the run ends Failed

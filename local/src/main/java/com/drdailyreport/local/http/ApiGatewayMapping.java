@@ -45,7 +45,7 @@ import java.util.Set;
 final class ApiGatewayMapping {
 
     /** The account id the local "API Gateway" reports (twelve digits, like a real one). */
-    static final String ACCOUNT_ID = "000000000000";
+    static final String ACCOUNT_ID = com.drdailyreport.shared.lambda.InvocationContext.LOCAL_ACCOUNT_ID;
     /** The API id the local "API Gateway" reports. */
     static final String API_ID = "local";
 

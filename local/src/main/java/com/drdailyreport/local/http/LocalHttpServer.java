@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.drdailyreport.shared.json.Json;
+import com.drdailyreport.shared.lambda.InvocationContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class LocalHttpServer implements AutoCloseable {
      * @param api      the telegram-api function
      * @param line     the line-bot function, or null when there is none ({@code /line/webhook} answers 404)
      * @param contexts a new Lambda {@link Context} for an invocation of the named function
-     *                 ({@link #API_FUNCTION}, {@link #LINE_FUNCTION}); see {@link LocalLambdaContext#factory()}
+     *                 ({@link #API_FUNCTION}, {@link #LINE_FUNCTION}); see {@link InvocationContext#factory()}
      */
     public LocalHttpServer(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api,
                            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> line, Function<String, Context> contexts) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.drdailyreport.shared.json.Json;
+import com.drdailyreport.shared.lambda.InvocationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ class LocalHttpServerTest {
     void start() {
         server = new LocalHttpServer(0, api, line, name -> {
             contextNames.add(name);
-            return new LocalLambdaContext(name, Duration.ofSeconds(30), 512);
+            return new InvocationContext(name, Duration.ofSeconds(30), 512);
         }).start();
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -310,7 +311,7 @@ class LocalHttpServerTest {
     @Test
     void withoutALineFunctionTheWebhookIs404() throws Exception {
         server.close();
-        server = new LocalHttpServer(0, api, null, LocalLambdaContext.factory()).start();
+        server = new LocalHttpServer(0, api, null, InvocationContext.factory()).start();
 
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/line/webhook"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));

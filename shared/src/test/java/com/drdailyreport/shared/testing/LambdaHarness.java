@@ -1,14 +1,12 @@
 package com.drdailyreport.shared.testing;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.drdailyreport.shared.json.Json;
+import com.drdailyreport.shared.lambda.InvocationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.time.Duration;
 
 /**
  * Invokes a handler the way the Lambda Java runtime does: the event JSON is deserialized with
@@ -84,75 +82,8 @@ public final class LambdaHarness {
         throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O>");
     }
 
-    /** A minimal invocation context: request id, function name, 30 s remaining. */
+    /** An invocation context: request id, function name, 30 s remaining, 512 MB. */
     public static Context context(String functionName) {
-        String requestId = UUID.randomUUID().toString();
-        long deadline = System.currentTimeMillis() + 30_000;
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return requestId;
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/aws/lambda/" + functionName;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "test";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return functionName;
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "$LATEST";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:ap-southeast-1:123456789012:function:" + functionName;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return (int) Math.max(0, deadline - System.currentTimeMillis());
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 512;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return new LambdaLogger() {
-                    @Override
-                    public void log(String message) {
-                        System.out.println(message);
-                    }
-
-                    @Override
-                    public void log(byte[] message) {
-                        System.out.println(new String(message, StandardCharsets.UTF_8));
-                    }
-                };
-            }
-        };
+        return new InvocationContext(functionName, Duration.ofSeconds(30), 512);
     }
 }

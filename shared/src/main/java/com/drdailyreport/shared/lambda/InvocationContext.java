@@ -1,4 +1,4 @@
-package com.drdailyreport.local.http;
+package com.drdailyreport.shared.lambda;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -12,11 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Lambda {@link Context} of one local invocation: the function's name, a fresh request id,
- * the remaining time counted down from the function's timeout, and a logger that writes through
- * SLF4J. What a handler reads from its context in AWS, without AWS.
+ * The Lambda {@link Context} of one invocation outside AWS ({@code bin/dr-local}, tests,
+ * benchmarks): the function's name, a fresh request id, the remaining time counted down from the
+ * function's timeout, and a logger that writes through SLF4J. What a handler reads from its
+ * context in AWS, without AWS.
  */
-public final class LocalLambdaContext implements Context {
+public final class InvocationContext implements Context {
+
+    /** The account in the ARNs of invocations outside AWS (the same as local API Gateway events). */
+    public static final String LOCAL_ACCOUNT_ID = "000000000000";
 
     private static final Logger LOG = LoggerFactory.getLogger("lambda");
 
@@ -30,7 +34,7 @@ public final class LocalLambdaContext implements Context {
      * @param timeout      its configured timeout ({@link #getRemainingTimeInMillis()} counts down from it)
      * @param memoryMb     its configured memory
      */
-    public LocalLambdaContext(String functionName, Duration timeout, int memoryMb) {
+    public InvocationContext(String functionName, Duration timeout, int memoryMb) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
@@ -38,7 +42,7 @@ public final class LocalLambdaContext implements Context {
 
     /** A new context per invocation: 30 s timeout and 1,024 MB, whatever the function. */
     public static Function<String, Context> factory() {
-        return name -> new LocalLambdaContext(name, Duration.ofSeconds(30), 1024);
+        return name -> new InvocationContext(name, Duration.ofSeconds(30), 1024);
     }
 
     @Override
@@ -68,7 +72,7 @@ public final class LocalLambdaContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:local:" + ApiGatewayMapping.ACCOUNT_ID + ":function:" + functionName;
+        return "arn:aws:lambda:local:" + LOCAL_ACCOUNT_ID + ":function:" + functionName;
     }
 
     @Override
