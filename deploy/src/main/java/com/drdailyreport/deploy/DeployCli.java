@@ -99,6 +99,19 @@ public final class DeployCli implements Callable<Integer> {
         }
     }
 
+    /** {@code --app}, checked once for every command that takes it. */
+    static final class AppOption {
+        @Option(names = "--app", defaultValue = "all", description = "telegram, line, scheduler or all (default ${DEFAULT-VALUE})")
+        String name;
+
+        String get() {
+            if (!"all".equals(name) && !Manifest.APPS.contains(name)) {
+                throw new IllegalArgumentException("--app must be telegram, line, scheduler or all");
+            }
+            return name;
+        }
+    }
+
     private int finish(Report report, boolean json) {
         if (json) {
             out.println(report.toJson());
@@ -141,8 +154,8 @@ public final class DeployCli implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
 
-        @Option(names = "--app", defaultValue = "all", description = "telegram, line, scheduler or all (default ${DEFAULT-VALUE})")
-        String app;
+        @CommandLine.Mixin
+        AppOption app = new AppOption();
 
         @Option(names = "--dry-run", description = "check, build and show the plan; push, switch and write nothing")
         boolean dryRun;
@@ -176,12 +189,9 @@ public final class DeployCli implements Callable<Integer> {
                 if (!java.util.List.of("doppler", "env").contains(secrets)) {
                     throw new IllegalArgumentException("--secrets must be doppler or env");
                 }
-                Manifest.APPS.stream().filter(a -> a.equals(app)).findFirst().or(() -> "all".equals(app)
-                        ? java.util.Optional.of(app) : java.util.Optional.empty())
-                        .orElseThrow(() -> new IllegalArgumentException("--app must be telegram, line, scheduler or all"));
                 Path repo = findRepo(common.repo);
                 Path lay = layout != null ? layout.toAbsolutePath() : repo.resolve("image").resolve("target").resolve("lambda");
-                Deployment.Options options = new Deployment.Options(common.env, app, dryRun, pushOnly, triggerPrecompute, baseImage,
+                Deployment.Options options = new Deployment.Options(common.env, app.get(), dryRun, pushOnly, triggerPrecompute, baseImage,
                         pushTo, secrets, dopplerConfig, repo, lay, common.apiUrl, common.parallel, common.pollInterval, common.updateTimeout);
                 try (Aws aws = new Aws(parent.env)) {
                     Report report = new Deployment(options, parent.env, aws, parent.console(common.json), parent.clock).run();
@@ -207,12 +217,12 @@ public final class DeployCli implements Callable<Integer> {
         @Option(names = "--to", description = "the digest to go back to (sha256:…); default: the release before the current one")
         String to;
 
-        @Option(names = "--app", defaultValue = "all", description = "telegram, line, scheduler or all (default ${DEFAULT-VALUE})")
-        String app;
+        @CommandLine.Mixin
+        AppOption app = new AppOption();
 
         @Override
         public Integer call() {
-            return parent.operate(common, "rollback", ops -> ops.rollback(app, to, common.apiUrl));
+            return parent.operate(common, "rollback", ops -> ops.rollback(app.get(), to, common.apiUrl));
         }
     }
 
@@ -226,8 +236,8 @@ public final class DeployCli implements Callable<Integer> {
         @CommandLine.Mixin
         Common common = new Common();
 
-        @Option(names = "--app", defaultValue = "all", description = "telegram, line, scheduler or all (default ${DEFAULT-VALUE})")
-        String app;
+        @CommandLine.Mixin
+        AppOption app = new AppOption();
 
         @Option(names = "--log-window", defaultValue = "PT15M",
                 description = "scan logs this far back, at most to the release's time (default ${DEFAULT-VALUE})")
@@ -235,7 +245,7 @@ public final class DeployCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.operate(common, "verify", ops -> ops.verify(app, common.apiUrl, logWindow));
+            return parent.operate(common, "verify", ops -> ops.verify(app.get(), common.apiUrl, logWindow));
         }
     }
 
