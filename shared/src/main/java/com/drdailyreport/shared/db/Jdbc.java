@@ -164,6 +164,11 @@ final class Jdbc {
                 // fall through to the connectivity checks
             }
         }
+        if (code == 1213 || code == 1205 || state.equals("40001")) {
+            // deadlock victim or lock wait timeout: the database rolled the transaction back, running it again is safe
+            return new DatabaseUnavailableException(table + ": transaction rolled back by the database during " + action
+                    + ", retry (" + describe(root) + ")", e);
+        }
         if (e instanceof SQLTransientConnectionException || state.startsWith("08")
                 || code == 1040 || code == 1203 || code == 2002 || code == 2003 || code == 2006 || code == 2013) {
             return new DatabaseUnavailableException(table + ": database unavailable during " + action + " (" + describe(root) + ")", e);

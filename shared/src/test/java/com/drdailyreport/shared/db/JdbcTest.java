@@ -36,6 +36,11 @@ class JdbcTest {
                 .isInstanceOf(DatabaseUnavailableException.class).hasMessage("t: database unavailable during read (SQLState 08004, error 1040)");
         assertThat(Jdbc.translate(new SQLTransientConnectionException("pool timeout"), "t", "k", "read"))
                 .isInstanceOf(DatabaseUnavailableException.class);
+        assertThat(Jdbc.translate(new SQLException("Deadlock found when trying to get lock", "40001", 1213), "ticker_data", "k", "write"))
+                .as("a deadlock victim is rolled back and may be retried").isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("rolled back");
+        assertThat(Jdbc.translate(new SQLException("Lock wait timeout exceeded", "HY000", 1205), "t", "k", "write"))
+                .isInstanceOf(DatabaseUnavailableException.class);
         assertThat(Jdbc.translate(new SQLException("syntax", "42000", 1064), "t", "k", "read"))
                 .isExactlyInstanceOf(DataAccessException.class).hasMessageNotContaining("syntax");
     }
