@@ -12,8 +12,8 @@ import java.util.Locale;
  * The bad-tick guard: finds one-bar spikes that revert — a close ×100 or ÷100 and back the next
  * day, a high or low a hundred times away from every price around it — and replaces them, so that
  * neither the indicators nor the chart patterns see a move that did not happen. The one entry
- * point is {@link #clean(PriceHistory)}; the report and the pattern detector both call it and
- * the report lists what it changed.
+ * point is {@link #clean(PriceHistory)}, for every consumer of prices: the report calls it before
+ * any indicator and lists what it changed; the pattern detector is meant to call the same entry.
  *
  * <p>The rule is relative to the series' own moves, so it does not depend on the price scale and
  * adapts to calm and wild series alike. With m = the median absolute daily log move (zero moves
