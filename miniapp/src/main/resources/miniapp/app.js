@@ -806,7 +806,7 @@
       if (m) {
         var digits = name === 'volume_ratio' ? 2 : name.indexOf('sma') === 0 ? null : 1;
         tiles.push(tile(METRIC_TH[name] || name, digits === null ? fmtPrice(m.value) : fmtNumber(m.value, digits),
-            'status-' + m.status, STATUS_TH[m.status], state.lang === 'en' ? m.explanation : m.explanation_th || m.explanation));
+            'status-' + m.status, STATUS_TH[m.status], metricHint(m)));
       }
     });
     var all = Array.isArray(report.technical_metrics) ? report.technical_metrics : [];
@@ -816,9 +816,17 @@
               h('th', {scope: 'row'}, METRIC_TH[m.name] || m.name),
               h('td', null, isNumber(m.value) ? fmtNumber(m.value, Math.abs(m.value) >= 100 ? 0 : 2) : '–'),
               h('td', null, h('span', {class: 'status status-' + m.status}, STATUS_TH[m.status] || m.status)),
-              h('td', {class: 'hint'}, m.explanation_th || m.explanation || ''));
+              h('td', {class: 'hint'}, metricHint(m)));
         })))) : null;
     return h('section', {class: 'card', id: 'key-metrics'}, h('h2', null, 'ตัวชี้วัดสำคัญ'), h('div', {class: 'tiles'}, tiles), details);
+  }
+
+  /** The metric's explanation, and why its value or percentile is missing when it is. */
+  function metricHint(m) {
+    var en = state.lang === 'en';
+    var text = en ? m.explanation || '' : m.explanation_th || m.explanation || '';
+    var reason = en ? m.reason : m.reason_th || m.reason;
+    return reason ? text + ' (' + reason + ')' : text;
   }
 
   function tile(label, value, cls, status, title) {

@@ -28,7 +28,7 @@ import java.util.Locale;
 public final class ReportBuilder {
 
     /** Bump when the document's shape or the rules change. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     /** Fewest bars a report is built from: one month of trading. */
     public static final int MIN_BARS = 21;
@@ -76,7 +76,8 @@ public final class ReportBuilder {
         if (history.size() < MIN_BARS) {
             throw new InvalidValueException("price_history", "has " + history.size() + " bars; a report needs at least " + MIN_BARS);
         }
-        TechnicalIndicators ind = new TechnicalIndicators(history);
+        PriceCleaning.Cleaned cleaned = PriceCleaning.clean(history);
+        TechnicalIndicators ind = new TechnicalIndicators(cleaned.history());
         TechnicalAssessment assessment = new TechnicalAssessment(ind);
         int last = ind.last();
         List<ChartPattern> patterns = input.patterns().stream()
@@ -89,7 +90,8 @@ public final class ReportBuilder {
                 ind.close[last], ind.returnPercent(1), ind.returnPercent(21), ind.yearToDatePercent(), ind.sma50[last],
                 ind.sma200[last], ind.rsi14[last], ind.macdHistogram[last], ind.volumeRatio[last], ind.volatility30[last],
                 ind.maxDrawdownPercent(TechnicalIndicators.TRADING_DAYS_PER_YEAR), assessment.riskLevel, assessment.stance,
-                assessment.reasons, assessment.reasonsTh, patterns, demo);
+                assessment.reasons, assessment.reasonsTh, patterns, demo, assessment.tradingNote, assessment.tradingNoteTh,
+                cleaned.flags());
         Narrative narrative = narrator.narrate(facts);
 
         ObjectNode json = Json.mapper().createObjectNode();
@@ -128,12 +130,13 @@ public final class ReportBuilder {
         json.set("summary_sections_en", summary(facts, false));
         json.put("narrative_report", narrative.thai());
         json.put("narrative_report_en", narrative.english());
-        json.set("price_history", priceHistory(history));
+        json.set("data_quality", dataQuality(cleaned, ind, assessment));
+        json.set("price_history", priceHistory(cleaned.history()));
         json.put("data_source", input.dataSource());
         json.put("is_demo_data", demo);
         ArrayNode sources = json.putArray("data_sources");
         sources.add(demo ? "synthetic demo prices" : "daily prices: " + input.dataSource());
-        sources.add("indicators: ta4j 0.22");
+        sources.add("indicators: ta4j 0.22 (SMA, Bollinger, VWAP); RSI, ATR and MACD seeded with simple averages as TTR and TA-Lib do");
         ObjectNode meta = json.putObject("generation_metadata");
         meta.put("generator", "dr-daily-report");
         meta.put("version", VERSION);
@@ -174,12 +177,22 @@ public final class ReportBuilder {
         risk.put("risk_level", a.riskLevel);
         number(risk, "volatility_30d", ind.volatility30[last]);
         number(risk, "volatility_90d", ind.volatility90[last]);
-        number(risk, "volatility_score", TechnicalIndicators.percentileOfLast(ind.volatility30));
+        TechnicalIndicators.Percentile volatilityRank = TechnicalIndicators.percentileOfLast(ind.volatility30);
+        number(risk, "volatility_score", volatilityRank.value());
+        if (volatilityRank.known()) {
+            risk.put("volatility_score_window", volatilityRank.window());
+        } else {
+            risk.putNull("volatility_score_window");
+        }
         number(risk, "max_drawdown_1y", ind.maxDrawdownPercent(TechnicalIndicators.TRADING_DAYS_PER_YEAR));
         number(risk, "max_drawdown_90d", ind.maxDrawdownPercent(90));
         number(risk, "atr_percent", ind.atrPercent[last]);
         List<String> bullets = new ArrayList<>();
         List<String> bulletsTh = new ArrayList<>();
+        if (a.tradingNote != null) {
+            bullets.add(a.tradingNote);
+            bulletsTh.add(a.tradingNoteTh);
+        }
         if (Double.isFinite(ind.volatility30[last])) {
             bullets.add(String.format(Locale.ROOT, "30-day volatility %.0f%% a year (%s risk)", ind.volatility30[last], a.riskLevel));
             bulletsTh.add(String.format(Locale.ROOT, "ความผันผวน 30 วัน %.0f%% ต่อปี (ความเสี่ยง%s)", ind.volatility30[last],
@@ -204,31 +217,47 @@ public final class ReportBuilder {
         double close = ind.close[last];
         int above = 0;
         int known = 0;
+        double half = 0;
         for (double sma : new double[] {ind.sma20[last], ind.sma50[last], ind.sma200[last]}) {
             if (Double.isFinite(sma)) {
                 known++;
-                above += close >= sma ? 1 : 0;
+                int side = TechnicalAssessment.compare(close, sma, close);
+                above += side > 0 ? 1 : 0;
+                half += side == 0 ? 0.5 : 0;
             }
         }
         if (Double.isFinite(ind.sma50[last]) && Double.isFinite(ind.sma200[last])) {
             known++;
-            above += ind.sma50[last] >= ind.sma200[last] ? 1 : 0;
+            int side = TechnicalAssessment.compare(ind.sma50[last], ind.sma200[last], close);
+            above += side > 0 ? 1 : 0;
+            half += side == 0 ? 0.5 : 0;
         }
-        score(scores, "trend", known == 0 ? 5 : 10.0 * above / known,
+        score(scores, "trend", known == 0 ? 5 : 10.0 * (above + half) / known,
                 above + " of " + known + " trend checks positive (price vs SMA 20/50/200, SMA 50 vs 200)",
                 "ผ่านเกณฑ์แนวโน้ม " + above + " จาก " + known + " ข้อ");
         double rsi = ind.rsi14[last];
         double momentum = Double.isFinite(rsi) ? rsi / 10 : 5;
-        if (Double.isFinite(ind.macdHistogram[last])) {
-            momentum = (momentum + (ind.macdHistogram[last] >= 0 ? 10 : 0)) / 2;
+        double hist = ind.macdHistogram[last];
+        int macdSide = Double.isFinite(hist) ? TechnicalAssessment.compare(hist, 0, ind.close[last]) : 0;
+        if (Double.isFinite(hist)) {
+            momentum = (momentum + 5 + 5 * macdSide) / 2;
         }
-        score(scores, "momentum", momentum, String.format(Locale.ROOT, "RSI %s and MACD %s its signal",
-                        TechnicalAssessment.fmt(rsi), ind.macdHistogram[last] >= 0 ? "above" : "below"),
-                "RSI " + TechnicalAssessment.fmt(rsi) + " และ MACD อยู่" + (ind.macdHistogram[last] >= 0 ? "เหนือ" : "ใต้") + "เส้นสัญญาณ");
-        double volPercentile = TechnicalIndicators.percentileOfLast(ind.volatility30);
-        score(scores, "risk", Double.isFinite(volPercentile) ? 10 - volPercentile / 10 : 5,
-                "higher is calmer: 30-day volatility at the " + TechnicalAssessment.fmt(volPercentile) + " percentile of the year",
-                "ยิ่งสูงยิ่งผันผวนน้อย: ความผันผวน 30 วันอยู่ที่เปอร์เซ็นไทล์ " + TechnicalAssessment.fmt(volPercentile));
+        String macdWords = !Double.isFinite(hist) ? "not yet published" : macdSide > 0 ? "above its signal" : macdSide < 0 ? "below its signal"
+                : "on its signal";
+        String macdWordsTh = !Double.isFinite(hist) ? "ยังไม่มีค่า" : macdSide > 0 ? "อยู่เหนือเส้นสัญญาณ" : macdSide < 0 ? "อยู่ใต้เส้นสัญญาณ"
+                : "อยู่บนเส้นสัญญาณ";
+        score(scores, "momentum", momentum, "RSI " + TechnicalAssessment.fmt(rsi) + " and MACD " + macdWords,
+                "RSI " + TechnicalAssessment.fmt(rsi) + " และ MACD " + macdWordsTh);
+        TechnicalIndicators.Percentile volPercentile = TechnicalIndicators.percentileOfLast(ind.volatility30);
+        score(scores, "risk", volPercentile.known() ? 10 - volPercentile.value() / 10 : 5,
+                volPercentile.known()
+                        ? "higher is calmer: 30-day volatility at the " + TechnicalAssessment.fmt(volPercentile.value())
+                        + " percentile of the last " + volPercentile.window() + " days"
+                        : "no volatility percentile yet (needs " + TechnicalIndicators.MIN_PERCENTILE_VALUES + " daily values)",
+                volPercentile.known()
+                        ? "ยิ่งสูงยิ่งผันผวนน้อย: ความผันผวน 30 วันอยู่ที่เปอร์เซ็นไทล์ " + TechnicalAssessment.fmt(volPercentile.value())
+                        + " ของ " + volPercentile.window() + " วันล่าสุด"
+                        : "ยังไม่มีเปอร์เซ็นไทล์ความผันผวน (ต้องใช้ค่ารายวันอย่างน้อย " + TechnicalIndicators.MIN_PERCENTILE_VALUES + " ค่า)");
         double ratio = ind.volumeRatio[last];
         score(scores, "volume", Double.isFinite(ratio) ? Math.min(10, ratio * 5) : 5,
                 "volume " + TechnicalAssessment.fmt(ratio) + "× its 20-day average",
@@ -285,7 +314,39 @@ public final class ReportBuilder {
         return summary;
     }
 
-    /** Bars for the chart, with the cumulative return since the first bar. */
+    /**
+     * What the analysis did to the prices and how far they can be read: the bars the bad-tick
+     * guard replaced (original and replacement), and whether trading looks active, flat or halted.
+     */
+    private static ObjectNode dataQuality(PriceCleaning.Cleaned cleaned, TechnicalIndicators ind, TechnicalAssessment a) {
+        ObjectNode quality = Json.mapper().createObjectNode();
+        ArrayNode flagged = quality.putArray("flagged_bars");
+        for (PriceCleaning.Flag flag : cleaned.flags()) {
+            ObjectNode row = flagged.addObject();
+            row.put("date", flag.date().toString());
+            row.put("kind", flag.kind());
+            row.put("reason", flag.reason());
+            row.set("original", bar(flag.original()));
+            row.set("replacement", bar(flag.replacement()));
+        }
+        quality.put("trading_status", ind.halted() ? "halted" : ind.flat() ? "flat" : "active");
+        quality.put("unchanged_bars", ind.unchangedBars);
+        quality.put("trading_note", a.tradingNote);
+        quality.put("trading_note_th", a.tradingNoteTh);
+        return quality;
+    }
+
+    private static ObjectNode bar(Bar bar) {
+        ObjectNode row = Json.mapper().createObjectNode();
+        row.put("open", bar.open());
+        row.put("high", bar.high());
+        row.put("low", bar.low());
+        row.put("close", bar.close());
+        row.put("volume", bar.volume());
+        return row;
+    }
+
+    /** Bars for the chart (after the bad-tick guard), with the cumulative return since the first bar. */
     private static ArrayNode priceHistory(PriceHistory history) {
         ArrayNode rows = Json.mapper().createArrayNode();
         double first = history.first().close();

@@ -21,11 +21,14 @@ public final class TemplateNarrator implements Narrator {
         s.append(f.ticker()).append(" (").append(f.companyName()).append(") closed at ").append(fmt(f.close())).append(' ')
                 .append(f.currency()).append(" on ").append(f.asOf()).append(", ").append(change(f.dayChangePercent()))
                 .append(" on the day and ").append(change(f.monthReturnPercent())).append(" over the past month. ");
+        if (f.tradingNote() != null) {
+            s.append(Character.toUpperCase(f.tradingNote().charAt(0))).append(f.tradingNote().substring(1)).append(". ");
+        }
         if (Double.isFinite(f.sma50())) {
-            s.append("The price is ").append(f.close() >= f.sma50() ? "above" : "below").append(" its 50-day average (")
+            s.append("The price is ").append(side(f.close(), f.sma50(), f.close(), "above", "below", "at")).append(" its 50-day average (")
                     .append(fmt(f.sma50())).append(")");
             if (Double.isFinite(f.sma200())) {
-                s.append(" and the 50-day average is ").append(f.sma50() >= f.sma200() ? "above" : "below")
+                s.append(" and the 50-day average is ").append(side(f.sma50(), f.sma200(), f.close(), "above", "below", "level with"))
                         .append(" the 200-day (").append(fmt(f.sma200())).append(")");
             }
             s.append(". ");
@@ -34,7 +37,7 @@ public final class TemplateNarrator implements Narrator {
             s.append("RSI(14) is ").append(String.format(Locale.ROOT, "%.0f", f.rsi14())).append(" — ").append(rsiWords(f.rsi14())).append(". ");
         }
         if (Double.isFinite(f.macdHistogram())) {
-            s.append("MACD is ").append(f.macdHistogram() >= 0 ? "above" : "below").append(" its signal line. ");
+            s.append("MACD is ").append(side(f.macdHistogram(), 0, f.close(), "above", "below", "on")).append(" its signal line. ");
         }
         if (Double.isFinite(f.volatility30())) {
             s.append("30-day volatility is ").append(String.format(Locale.ROOT, "%.0f%%", f.volatility30()))
@@ -63,6 +66,9 @@ public final class TemplateNarrator implements Narrator {
                 s.append(". ");
             }
         }
+        if (!f.flaggedBars().isEmpty()) {
+            s.append("Bad ticks left out of the analysis: ").append(dates(f)).append(". ");
+        }
         s.append("Overall stance: ").append(f.stance().wireName());
         if (!f.reasons().isEmpty()) {
             s.append(" (").append(String.join("; ", f.reasons())).append(")");
@@ -80,11 +86,15 @@ public final class TemplateNarrator implements Narrator {
                 .append(f.currency()).append(" ณ วันที่ ").append(f.asOf()).append(" เปลี่ยนแปลง ")
                 .append(changeTh(f.dayChangePercent())).append(" จากวันก่อนหน้า และ ").append(changeTh(f.monthReturnPercent()))
                 .append(" ในรอบหนึ่งเดือน ");
+        if (f.tradingNoteTh() != null) {
+            s.append(f.tradingNoteTh()).append(" ");
+        }
         if (Double.isFinite(f.sma50())) {
-            s.append("ราคาอยู่").append(f.close() >= f.sma50() ? "เหนือ" : "ใต้").append("เส้นค่าเฉลี่ย 50 วัน (").append(fmt(f.sma50())).append(")");
+            s.append("ราคาอยู่").append(side(f.close(), f.sma50(), f.close(), "เหนือ", "ใต้", "ที่")).append("เส้นค่าเฉลี่ย 50 วัน (")
+                    .append(fmt(f.sma50())).append(")");
             if (Double.isFinite(f.sma200())) {
-                s.append(" และเส้นค่าเฉลี่ย 50 วันอยู่").append(f.sma50() >= f.sma200() ? "เหนือ" : "ใต้").append("เส้น 200 วัน (")
-                        .append(fmt(f.sma200())).append(")");
+                s.append(" และเส้นค่าเฉลี่ย 50 วันอยู่").append(side(f.sma50(), f.sma200(), f.close(), "เหนือ", "ใต้", "ระดับเดียวกับ"))
+                        .append("เส้น 200 วัน (").append(fmt(f.sma200())).append(")");
             }
             s.append(" ");
         }
@@ -92,7 +102,7 @@ public final class TemplateNarrator implements Narrator {
             s.append("RSI(14) อยู่ที่ ").append(String.format(Locale.ROOT, "%.0f", f.rsi14())).append(" ").append(rsiWordsTh(f.rsi14())).append(" ");
         }
         if (Double.isFinite(f.macdHistogram())) {
-            s.append("MACD อยู่").append(f.macdHistogram() >= 0 ? "เหนือ" : "ใต้").append("เส้นสัญญาณ ");
+            s.append("MACD อยู่").append(side(f.macdHistogram(), 0, f.close(), "เหนือ", "ใต้", "บน")).append("เส้นสัญญาณ ");
         }
         if (Double.isFinite(f.volatility30())) {
             s.append("ความผันผวน 30 วันอยู่ที่ ").append(String.format(Locale.ROOT, "%.0f%%", f.volatility30()))
@@ -114,6 +124,9 @@ public final class TemplateNarrator implements Narrator {
             }
             s.append(" ");
         }
+        if (!f.flaggedBars().isEmpty()) {
+            s.append("ตัดราคาที่ผิดปกติออกจากการวิเคราะห์: ").append(dates(f)).append(" ");
+        }
         s.append("มุมมองโดยรวม: ").append(f.stance().thai());
         if (!f.reasonsTh().isEmpty()) {
             s.append(" (").append(String.join(", ", f.reasonsTh())).append(")");
@@ -123,6 +136,16 @@ public final class TemplateNarrator implements Narrator {
             s.append(" (ข้อมูลตัวอย่าง: ราคาสังเคราะห์ ไม่ใช่ราคาตลาดจริง)");
         }
         return s.toString();
+    }
+
+    /** {@code above}, {@code below} or {@code tie} for {@code value} against {@code pivot} (ties as the stance votes them). */
+    private static String side(double value, double pivot, double scale, String above, String below, String tie) {
+        int v = TechnicalAssessment.compare(value, pivot, scale);
+        return v > 0 ? above : v < 0 ? below : tie;
+    }
+
+    private static String dates(ReportFacts f) {
+        return String.join(", ", f.flaggedBars().stream().map(flag -> flag.date().toString()).toList());
     }
 
     private static String change(double percent) {

@@ -19,17 +19,27 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Daily bars from Yahoo Finance's chart API: {@code GET /v8/finance/chart/{symbol}?interval=1d&range=1y}.
+ * Daily bars from Yahoo Finance's chart API:
+ * {@code GET /v8/finance/chart/{symbol}?interval=1d&range=1y&events=div%2Csplits}.
  * One HTTP client per instance, a browser-like User-Agent, connect and request timeouts, and
  * retries with exponential backoff and full jitter on 429, 5xx, timeouts and I/O errors (honouring
  * {@code Retry-After}); any other 4xx or a malformed answer fails at once. Bars are dated in the
  * exchange's own time zone; rows without a usable close are dropped; NaN never gets through.
+ *
+ * <p>Splits: the quote prices are the traded prices (not dividend-adjusted, unlike
+ * {@code adjclose}), which Yahoo normally restates for splits — but not always at once. For every
+ * split event in the answer the client looks at the move across the split date: when it is nearer
+ * the split ratio than no move at all, the bars before it are still unadjusted and are divided by
+ * the ratio (volume multiplied), so a 10-for-1 split is not a −90 % crash; otherwise they are left
+ * as they are.
  */
 public final class YahooChartClient implements PriceSource {
 
@@ -87,7 +97,7 @@ public final class YahooChartClient implements PriceSource {
     public PriceData fetch(Ticker ticker) {
         String symbol = ticker.yahooSymbol();
         URI uri = URI.create(settings.baseUrl().toString().replaceAll("/+$", "") + "/v8/finance/chart/"
-                + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?interval=1d&range=1y");
+                + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?interval=1d&range=1y&events=div%2Csplits");
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", USER_AGENT)
@@ -208,6 +218,7 @@ public final class YahooChartClient implements PriceSource {
         if (byDate.isEmpty()) {
             throw new PriceSourceException("Yahoo returned no usable bars for " + yahooSymbol, false);
         }
+        List<Bar> bars = adjustForSplits(new ArrayList<>(byDate.values()), result.path("events").path("splits"), zone);
         String name = text(meta, "longName");
         if (name == null) {
             name = text(meta, "shortName");
@@ -216,8 +227,49 @@ public final class YahooChartClient implements PriceSource {
         if (exchange == null) {
             exchange = text(meta, "exchangeName");
         }
-        return new PriceData(new PriceHistory(drSymbol, new ArrayList<>(byDate.values())),
+        return new PriceData(new PriceHistory(drSymbol, bars),
                 new InstrumentMetadata(name, exchange, text(meta, "currency"), quoteType(text(meta, "instrumentType")), zone.getId()));
+    }
+
+    /**
+     * Divides the bars before each split by its ratio when they are still unadjusted (see the
+     * class comment), newest split first so that an older split is judged on adjusted prices.
+     */
+    static List<Bar> adjustForSplits(List<Bar> bars, JsonNode splits, ZoneId zone) {
+        record Split(LocalDate date, double ratio) {
+        }
+        List<Split> events = new ArrayList<>();
+        if (splits.isObject()) {
+            for (JsonNode event : splits) {
+                double numerator = number(event.path("numerator"));
+                double denominator = number(event.path("denominator"));
+                JsonNode date = event.path("date");
+                double ratio = numerator / denominator;
+                if (date.canConvertToLong() && Double.isFinite(ratio) && ratio > 0 && ratio != 1) {
+                    events.add(new Split(Instant.ofEpochSecond(date.asLong()).atZone(zone).toLocalDate(), ratio));
+                }
+            }
+        }
+        events.sort(Comparator.comparing(Split::date).reversed());
+        for (Split split : events) {
+            int first = 0;
+            while (first < bars.size() && bars.get(first).date().isBefore(split.date())) {
+                first++;
+            }
+            if (first == 0 || first == bars.size()) {
+                continue; // the split is outside the bars: nothing to compare across
+            }
+            double move = Math.log(bars.get(first - 1).close() / bars.get(first).close());
+            if (Math.abs(move - Math.log(split.ratio())) >= Math.abs(move)) {
+                continue; // already adjusted
+            }
+            for (int i = 0; i < first; i++) {
+                Bar b = bars.get(i);
+                double r = split.ratio();
+                bars.set(i, Bar.widened(b.date(), b.open() / r, b.high() / r, b.low() / r, b.close() / r, Math.round(b.volume() * r)));
+            }
+        }
+        return bars;
     }
 
     private static ZoneId zone(JsonNode meta) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class ChatCompletionsNarratorTest {
 
     private static final ReportFacts FACTS = new ReportFacts("NVDA19", "NVIDIA", "USD", LocalDate.of(2026, 1, 14), 181.5, 1.25, 8.4,
-            Double.NaN, 165.2, 150, 64, 0.8, 1.1, 42, -18.5, "medium", Stance.BULLISH, List.of("x"), List.of("ก"), List.of(), false);
+            Double.NaN, 165.2, 150, 64, 0.8, 1.1, 42, -18.5, "medium", Stance.BULLISH, List.of("x"), List.of("ก"), List.of(), false, null, null,
+            List.of());
 
     private HttpServer server;
     private final List<String> bodies = new CopyOnWriteArrayList<>();

@@ -141,6 +141,129 @@ class ReportBuilderTest {
                 List.of(), REPORT_DATE, AT))).hasMessageContaining("belongs to DBS19, not AAPL19");
     }
 
+    /**
+     * Issue 13's acceptance test at the level of the document: a report built from the first N AAPL
+     * bars publishes TTR's RSI, MACD (line, signal, histogram) and ATR of bar N — computed by TTR
+     * over the whole year — or null with the reason.
+     */
+    @Test
+    void aReportFromTheFirstNAaplBarsPublishesTtrsValuesOrNullWithTheReason() {
+        ReferenceValues ttr = ReferenceValues.ttr();
+        PriceHistory aapl = TestBars.aapl2013("AAPL19");
+        for (int n : new int[] {21, 30, 41, 42, 51, 52, 60}) {
+            JsonNode json = build(new PriceHistory("AAPL19", aapl.bars().subList(0, n))).json();
+            JsonNode ind = json.get("indicators");
+            Map<String, String> fields = Map.of("rsi", "rsi_14", "atr", "atr_14", "macd", "macd", "macd_signal", "macd_signal",
+                    "macd_histogram", "macd_histogram");
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                int needs = f.getKey().startsWith("macd") ? 52 : 42;
+                if (n < needs) {
+                    assertThat(ind.get(f.getKey()).isNull()).as("%s with %d bars", f.getKey(), n).isTrue();
+                } else {
+                    assertThat(ind.get(f.getKey()).asDouble()).as("%s with %d bars", f.getKey(), n)
+                            .isCloseTo(ttr.column(f.getValue())[n - 1], org.assertj.core.api.Assertions.within(1e-6));
+                }
+            }
+            JsonNode rsi = metric(json, "rsi_14");
+            JsonNode macd = metric(json, "macd_histogram");
+            if (n < 42) {
+                assertThat(rsi.get("value").isNull()).isTrue();
+                assertThat(rsi.get("reason").asText()).isEqualTo("needs 42 bars, has " + n);
+            } else {
+                // published, but too few daily RSI values yet to rank today's among
+                assertThat(rsi.get("percentile").isNull()).isTrue();
+                assertThat(rsi.get("reason").asText()).isEqualTo("percentile needs 60 daily values, has " + (n - 41));
+            }
+            if (n < 52) {
+                assertThat(macd.get("reason").asText()).isEqualTo("needs 52 bars, has " + n);
+                assertThat(json.get("stance_reasons").toString()).doesNotContain("MACD");
+            }
+            assertThat(Json.write(json)).doesNotContain("NaN");
+        }
+    }
+
+    @Test
+    void everyMissingValueOrPercentileCarriesItsReasonAndEveryPercentileItsWindow() {
+        List<PriceHistory> histories = List.of(TestBars.aapl2013("AAPL19"), trend(21, 0.001), trend(50, 0.001), trend(130, -0.002),
+                new PriceHistory("AAPL19", TechnicalAssessmentTest.halted(260).bars()));
+        for (PriceHistory history : histories) {
+            for (JsonNode m : build(history).json().get("technical_metrics")) {
+                boolean complete = !m.get("value").isNull() && !m.get("percentile").isNull();
+                assertThat(m.get("reason").isNull()).as("%s of %d bars: %s", m.get("name"), history.size(), m).isEqualTo(complete);
+                if (!complete) {
+                    assertThat(m.get("reason").asText()).isNotBlank();
+                    assertThat(m.get("reason_th").asText()).isNotBlank();
+                }
+                if (m.get("percentile").isNull()) {
+                    assertThat(m.get("percentile_window").isNull()).isTrue();
+                } else {
+                    assertThat(m.get("percentile_window").asInt()).isBetween(60, 252);
+                }
+            }
+        }
+    }
+
+    /**
+     * One bad tick (×100 or ÷100, then back) on 2013-12-16, inside the last 30 bars: the old report
+     * showed 30-day volatility of 27,910 % and a −99 % drawdown; now the tick is flagged, left out
+     * and named, and the risk figures stay near the clean series' (20.5 %, −28.9 %).
+     */
+    @Test
+    void oneBadTickIsFlaggedLeftOutAndNamedInsteadOfBlowingUpTheRisk() {
+        PriceHistory aapl = TestBars.aapl2013("AAPL19");
+        JsonNode clean = build(aapl).json();
+        double cleanVolatility = clean.get("risk").get("volatility_30d").asDouble();
+        double cleanDrawdown = clean.get("risk").get("max_drawdown_1y").asDouble();
+        LocalDate tickDate = aapl.bars().get(240).date();
+        for (double factor : new double[] {100, 0.01}) {
+            ReportBuilder.BuiltReport report = build(PriceCleaningTest.withTick(aapl, 240, factor));
+            JsonNode json = report.json();
+            JsonNode risk = json.get("risk");
+            assertThat(risk.get("volatility_30d").asDouble()).as("×%s", factor).isBetween(0.8 * cleanVolatility, 1.2 * cleanVolatility);
+            assertThat(risk.get("max_drawdown_1y").asDouble()).isCloseTo(cleanDrawdown, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(risk.get("risk_level").asText()).isEqualTo(clean.get("risk").get("risk_level").asText());
+            assertThat(json.get("indicators").get("atr_percent").asDouble()).isLessThan(3.0);
+
+            JsonNode flagged = json.get("data_quality").get("flagged_bars");
+            assertThat(flagged).hasSize(1);
+            assertThat(flagged.get(0).get("date").asText()).isEqualTo(tickDate.toString());
+            assertThat(flagged.get(0).get("kind").asText()).isEqualTo("close_spike");
+            assertThat(flagged.get(0).get("original").get("close").asDouble()).isEqualTo(aapl.bars().get(240).close() * factor);
+            assertThat(json.get("price_history").get(240).get("close").asDouble()).isEqualTo(aapl.bars().get(239).close());
+            assertThat(report.narrative().english()).contains("Bad ticks left out of the analysis: " + tickDate);
+            assertThat(report.narrative().thai()).contains(tickDate.toString());
+        }
+        assertThat(clean.get("data_quality").get("flagged_bars")).isEmpty();
+        assertThat(clean.get("data_quality").get("trading_status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void aHaltedSeriesSaysSoInsteadOfOversoldAndBullish() {
+        ReportBuilder.BuiltReport report = build(new PriceHistory("AAPL19", TechnicalAssessmentTest.halted(260).bars()));
+        JsonNode json = report.json();
+        assertThat(json.get("stance").asText()).isEqualTo("neutral");
+        assertThat(json.get("data_quality").get("trading_status").asText()).isEqualTo("halted");
+        assertThat(json.get("data_quality").get("trading_note").asText()).contains("trading appears halted");
+        assertThat(json.get("indicators").get("rsi").isNull()).isTrue();
+        assertThat(json.get("risk").get("risk_level").asText()).isEqualTo("low");
+        assertThat(json.get("risk").get("risk_bullets").get(0).asText()).contains("trading appears halted");
+        assertThat(report.narrative().english()).contains("No price change and no volume for 259 bars")
+                .doesNotContain("oversold").doesNotContain("RSI").doesNotContain("above its 50-day").doesNotContain("MACD is above");
+        assertThat(report.narrative().thai()).contains("การซื้อขายอาจถูกระงับ").doesNotContain("ขายมากเกินไป");
+        for (JsonNode m : json.get("technical_metrics")) {
+            assertThat(m.get("status").asText()).as(m.get("name").asText()).isEqualTo("neutral");
+        }
+    }
+
+    private static JsonNode metric(JsonNode report, String name) {
+        for (JsonNode m : report.get("technical_metrics")) {
+            if (m.get("name").asText().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
     @Test
     void demoDataIsLabelled() {
         ReportBuilder.BuiltReport report = BUILDER.build(new ReportBuilder.Input(AAPL, trend(100, 0.001), "demo", List.of(), REPORT_DATE, AT));

@@ -16,7 +16,7 @@ class TemplateNarratorTest {
     private static ReportFacts facts(List<ChartPattern> patterns, double sma200) {
         return new ReportFacts("NVDA19", "NVIDIA", "USD", LocalDate.of(2026, 1, 14), 181.5, 1.25, 8.4, 12.0, 165.2, sma200, 64,
                 0.8, 1.1, 42, -18.5, "medium", Stance.BULLISH, List.of("price above its 50-day average"),
-                List.of("ราคาอยู่เหนือเส้นค่าเฉลี่ย 50 วัน"), patterns, false);
+                List.of("ราคาอยู่เหนือเส้นค่าเฉลี่ย 50 วัน"), patterns, false, null, null, List.of());
     }
 
     @Test

@@ -95,7 +95,7 @@ class YahooChartClientTest {
                 .containsExactly(LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 13), LocalDate.of(2026, 1, 14));
         assertThat(data.history().last()).isEqualTo(new Bar(LocalDate.of(2026, 1, 14), 182.2, 184.2, 181.5, 183.1, 141_000_000));
         assertThat(data.metadata()).isEqualTo(new InstrumentMetadata("NVIDIA Corporation", "NasdaqGS", "USD", "equity", "America/New_York"));
-        assertThat(paths).containsExactly("/v8/finance/chart/NVDA?interval=1d&range=1y");
+        assertThat(paths).containsExactly("/v8/finance/chart/NVDA?interval=1d&range=1y&events=div%2Csplits");
         assertThat(agents.getFirst()).startsWith("Mozilla/5.0");
     }
 
@@ -106,7 +106,7 @@ class YahooChartClientTest {
         assertThat(data.history().bars()).extracting(Bar::date).containsExactly(LocalDate.of(2026, 1, 13), LocalDate.of(2026, 1, 14));
         assertThat(data.metadata().companyName()).isEqualTo("NINTENDO CO LTD");
         assertThat(data.metadata().currency()).isEqualTo("JPY");
-        assertThat(paths).containsExactly("/v8/finance/chart/7974.T?interval=1d&range=1y");
+        assertThat(paths).containsExactly("/v8/finance/chart/7974.T?interval=1d&range=1y&events=div%2Csplits");
     }
 
     @Test
@@ -115,7 +115,7 @@ class YahooChartClientTest {
         assertThat(client.fetch(ticker("DBS19", "D05.SI")).history().bars()).extracting(Bar::date)
                 .containsExactly(LocalDate.of(2026, 1, 13), LocalDate.of(2026, 1, 14));
         client.fetch(ticker("SP500X19", "^GSPC"));
-        assertThat(paths.get(1)).isEqualTo("/v8/finance/chart/%5EGSPC?interval=1d&range=1y");
+        assertThat(paths.get(1)).isEqualTo("/v8/finance/chart/%5EGSPC?interval=1d&range=1y&events=div%2Csplits");
     }
 
     @Test
@@ -128,6 +128,67 @@ class YahooChartClientTest {
         assertThat(noOpen.open()).isEqualTo(429.6); // open filled with the close
         assertThat(noOpen.volume()).isZero(); // null volume
         assertThat(noOpen.high()).isEqualTo(431.0);
+    }
+
+    /**
+     * A 10-for-1 split (NVDA's of 2024-06-10, in Yahoo's chart format with its {@code events.splits}):
+     * whether Yahoo has already restated the earlier bars or not, the client returns split-adjusted
+     * bars — no −90 % day, the same history both ways.
+     */
+    @Test
+    void aSplitIsNotACrashWhetherOrNotYahooHasAdjustedTheEarlierBars() throws IOException {
+        YahooChartClient client = client(Answer.ok("nvda-split-unadjusted.json"), Answer.ok("nvda-split.json"));
+        PriceData unadjusted = client.fetch(ticker("NVDA19", "NVDA"));
+        PriceData adjusted = client.fetch(ticker("NVDA19", "NVDA"));
+
+        for (PriceData data : List.of(unadjusted, adjusted)) {
+            List<Bar> bars = data.history().bars();
+            assertThat(bars).hasSize(10);
+            Bar beforeSplit = bars.get(4);
+            assertThat(beforeSplit.date()).isEqualTo(LocalDate.of(2024, 6, 7));
+            assertThat(beforeSplit.close()).isCloseTo(120.888, org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(beforeSplit.volume()).isEqualTo(412_000_000L);
+            assertThat(bars.get(5).close()).isEqualTo(121.79); // the split day and after: as quoted
+            for (int i = 1; i < bars.size(); i++) {
+                assertThat(Math.abs(Math.log(bars.get(i).close() / bars.get(i - 1).close()))).as("move into %s", bars.get(i).date())
+                        .isLessThan(0.1);
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            Bar u = unadjusted.history().bars().get(i);
+            Bar a = adjusted.history().bars().get(i);
+            assertThat(u.close()).isCloseTo(a.close(), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(u.high()).isCloseTo(a.high(), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(u.low()).isCloseTo(a.low(), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(u.volume()).isEqualTo(a.volume());
+        }
+        assertThat(paths).allMatch(p -> p.endsWith("&events=div%2Csplits"));
+    }
+
+    @Test
+    void aReverseSplitIsAdjustedAndSplitsThePricesDoNotShowAreLeftAlone() {
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        LocalDate day = LocalDate.of(2025, 3, 3);
+        List<Bar> bars = new ArrayList<>();
+        double[] closes = {1.00, 1.01, 1.02, 10.1, 10.2}; // a 1-for-10 reverse split on the fourth day, not yet restated
+        for (int i = 0; i < closes.length; i++) {
+            bars.add(new Bar(day.plusDays(i), closes[i], closes[i], closes[i], closes[i], 1_000_000));
+        }
+        long splitDay = day.plusDays(3).atTime(9, 30).atZone(newYork).toEpochSecond();
+        com.fasterxml.jackson.databind.JsonNode reverse = com.drdailyreport.shared.json.Json.read(
+                "{\"" + splitDay + "\": {\"date\": " + splitDay + ", \"numerator\": 1.0, \"denominator\": 10.0, \"splitRatio\": \"1:10\"}}");
+        List<Bar> adjusted = YahooChartClient.adjustForSplits(new ArrayList<>(bars), reverse, newYork);
+        assertThat(adjusted).extracting(Bar::close).containsExactly(10.0, 10.1, 10.2, 10.1, 10.2);
+        assertThat(adjusted.getFirst().volume()).isEqualTo(100_000);
+
+        // the same event over prices that show no jump (already restated): untouched
+        List<Bar> restated = new ArrayList<>(adjusted);
+        assertThat(YahooChartClient.adjustForSplits(restated, reverse, newYork)).isEqualTo(adjusted);
+        // an event before the first or after the last bar has nothing to compare across
+        long later = day.plusDays(30).atTime(9, 30).atZone(newYork).toEpochSecond();
+        com.fasterxml.jackson.databind.JsonNode outside = com.drdailyreport.shared.json.Json.read(
+                "{\"a\": {\"date\": " + later + ", \"numerator\": 1.0, \"denominator\": 10.0}}");
+        assertThat(YahooChartClient.adjustForSplits(new ArrayList<>(bars), outside, newYork)).isEqualTo(bars);
     }
 
     @Test
