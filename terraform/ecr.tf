@@ -15,26 +15,55 @@ resource "aws_ecr_repository" "lambda" {
   }
 }
 
-# Functions are updated by digest (repo@sha256:…), so images are pushed untagged. The deploy tool
-# tags every digest it releases `release-<…>` (tags are immutable, so a release tag can never move).
-# Released images are never expired: old Lambda versions and the rollback target keep pointing at
-# them, and an expired image breaks a rollback (reference incident: "keep newest 20" expired images
-# still referenced by versions). Untagged images — builds that were never released, or whose deploy
-# was rolled back — expire after two weeks, long after any deploy that pushed them has finished.
+# Functions are updated by digest (repo@sha256:…). The deploy tool tags every push
+# `build-<commit>-<time>` and adds `release-<commit>-<time>` only once the digest is released (the
+# release record written after the post-deploy validation passed); tags are immutable, so a release
+# tag can never move. ECR never expires an image that a higher-priority rule's tag selection matches,
+# so rule 1 keeps every `release-*` image (it would only expire beyond 10,000 releases): old Lambda
+# versions and rollback targets keep pointing at them, and an expired image breaks a rollback
+# (reference incident: "keep newest 20" expired images still referenced by versions). Builds that
+# were never released — failed or rolled-back deploys, dry runs are never pushed — expire after two
+# weeks (rule 2), long after the deploy that pushed them finished, as do untagged images (rule 3).
+# deploy/…/DeployUnitTest reads these rules and checks them against the tool's tag prefixes.
 resource "aws_ecr_lifecycle_policy" "lambda" {
   repository = aws_ecr_repository.lambda.name
   policy = jsonencode({
-    rules = [{
-      rulePriority = 1
-      description  = "Expire untagged images (never released) after 14 days; release-* images are tagged and never match"
-      selection = {
-        tagStatus   = "untagged"
-        countType   = "sinceImagePushed"
-        countUnit   = "days"
-        countNumber = 14
+    rules = [
+      {
+        rulePriority = 1
+        description  = "Keep released images (release-*): a rule of higher priority shields them from the expiring rules below"
+        selection = {
+          tagStatus     = "tagged"
+          tagPrefixList = ["release-"]
+          countType     = "imageCountMoreThan"
+          countNumber   = 10000
+        }
+        action = { type = "expire" }
+      },
+      {
+        rulePriority = 2
+        description  = "Expire builds that were never released (build-* only) 14 days after their push"
+        selection = {
+          tagStatus     = "tagged"
+          tagPrefixList = ["build-"]
+          countType     = "sinceImagePushed"
+          countUnit     = "days"
+          countNumber   = 14
+        }
+        action = { type = "expire" }
+      },
+      {
+        rulePriority = 3
+        description  = "Expire untagged images 14 days after their push"
+        selection = {
+          tagStatus   = "untagged"
+          countType   = "sinceImagePushed"
+          countUnit   = "days"
+          countNumber = 14
+        }
+        action = { type = "expire" }
       }
-      action = { type = "expire" }
-    }]
+    ]
   })
 }
 

@@ -205,7 +205,8 @@ public final class DeployCli implements Callable<Integer> {
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Restore the previous release of an environment (from its release record), or the one of --to DIGEST.",
+            description = "Restore the previous release of an environment (from its release records; after the first deploy, what the "
+                    + "functions ran before it), or the one of --to DIGEST.",
             footer = {"", Report.EXIT_CODES})
     static final class Rollback implements Callable<Integer> {
         @ParentCommand

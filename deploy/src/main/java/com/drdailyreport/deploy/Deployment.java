@@ -30,8 +30,9 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * {@code deploy}: the runbook's phases in order — pre-flight, build and push, migrate, update
  * functions, Terraform (and the Mini App for the telegram app), post-deploy validation — then the
- * release record. Any failure after code started to switch puts every switched function back on
- * what it ran before (and {@code live} on its old version), and says so.
+ * release record and the image's release tag. Any failure after code started to switch puts every
+ * switched function back on what it ran before (and {@code live} on its old version), the Mini App
+ * page back on the version the bucket held before, validates what was restored, and says so.
  */
 final class Deployment {
 
@@ -58,6 +59,10 @@ final class Deployment {
     private final Map<String, FunctionUpdater.Current> before = new LinkedHashMap<>();
     /** Functions whose code this deploy switched (or began to): what a rollback must restore. */
     private final List<Manifest.Function> switched = new ArrayList<>();
+    /** The Mini App bucket before this deploy published the page (null: not published): what a rollback restores. */
+    private MiniAppPublisher.Snapshot pageBefore;
+    /** Whether the release record was written (a redeploy of the current release writes none). */
+    private boolean recorded;
 
     Deployment(Options options, Map<String, String> env, Aws aws, Console console, Clock clock) {
         this.o = options;
@@ -124,7 +129,9 @@ final class Deployment {
             rollBack("post-deploy validation failed");
             return;
         }
-        phase("release record", this::recordRelease, Report.UNEXPECTED, "writing the release record failed");
+        if (phase("release record", this::recordRelease, Report.UNEXPECTED, "writing the release record failed") && recorded) {
+            phase("release tag", this::tagRelease, Report.UNEXPECTED, "released, but the image was not tagged");
+        }
     }
 
     // ------------------------------------------------------------------------------------------ phases
@@ -226,6 +233,10 @@ final class Deployment {
             String repoName = target.ecrRepositoryUrl().substring(target.ecrRepositoryUrl().indexOf('/') + 1);
             aws.ecr().describeRepositories(b -> b.repositoryNames(repoName));
             console.line("ECR repository " + target.ecrRepositoryUrl());
+            if (o.pushTo() != null && !o.dryRun()) {
+                console.line("--push-to " + o.pushTo() + ": Lambda pulls from ECR repository " + repoName
+                        + ", so the pushed digest must be there too (checked after the push, before any function switches)");
+            }
         }
 
         List<String> missing = new ArrayList<>();
@@ -328,8 +339,7 @@ final class Deployment {
     }
 
     private void buildAndPush() {
-        String tag = "release-" + report.commit.substring(0, 12) + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(clock.instant().atZone(BANGKOK));
+        String tag = EcrImages.BUILD_TAG_PREFIX + tagSuffix();
         LambdaImage image = LambdaImage.builder(o.layout()).baseImage(o.baseImage()).command(manifest.functions().get(0).handler())
                 .log(line -> {
                     if (!line.startsWith("info:") && !line.startsWith("progress:")) {
@@ -366,8 +376,23 @@ final class Deployment {
         report.imageUri = Digests.pin(target.ecrRepositoryUrl(), result.digest());
         console.line((o.dryRun() ? "would push " : "pushed ") + result.image() + " → " + result.digest()
                 + String.format(" (%.1f s)", seconds(t0)));
+        if (o.pushTo() != null && !o.dryRun()) {
+            EcrImages ecr = new EcrImages(aws.ecr(), target.ecrRepositoryUrl());
+            if (!ecr.holds(result.digest())) {
+                throw new PhaseFailure("ECR repository " + ecr.repository() + " does not hold " + result.digest() + " (pushed to "
+                        + o.pushTo() + " only), so Lambda could not pull it: no function was switched. Deploy without --push-to, "
+                        + "or copy the image into ECR first (e.g. skopeo copy docker://" + result.image() + " docker://"
+                        + target.ecrRepositoryUrl() + ":" + tag + ")");
+            }
+            console.line("ECR repository " + ecr.repository() + " holds " + Digests.shortForm(result.digest()));
+        }
         console.line("functions will run " + report.imageUri);
         pendingDetail = result.digest();
+    }
+
+    /** {@code <commit>-<Bangkok time>}, the part of the build and release tags after their prefix. */
+    private String tagSuffix() {
+        return report.commit.substring(0, 12) + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(clock.instant().atZone(BANGKOK));
     }
 
     private void dryRunPlan() {
@@ -421,15 +446,19 @@ final class Deployment {
             String oldDigest = Digests.of(old.imageUri());
             boolean same = alreadyOn(f, old);
             Instant t0 = clock.instant();
-            if (!same) {
-                synchronized (switched) {
-                    switched.add(f);
-                }
+            if (same) {
+                // already there, $LATEST and live: not a single call that changes something
+                console.line(String.format("%-22s unchanged%s", f.name(), f.liveAlias() ? ", live = " + old.liveVersion() : ""));
+                return new Report.FunctionRow(f.name(), f.functionName(o.env()), oldDigest, report.digest, "unchanged", seconds(t0),
+                        f.liveAlias() ? old.liveVersion() : null, null);
+            }
+            synchronized (switched) {
+                switched.add(f);
             }
             try {
-                String live = updater.switchTo(f.functionName(o.env()), report.imageUri, f.liveAlias(), same ? old.liveVersion() : null);
+                String live = updater.switchTo(f.functionName(o.env()), report.imageUri, f.liveAlias(), null);
                 Report.FunctionRow row = new Report.FunctionRow(f.name(), f.functionName(o.env()), oldDigest, report.digest,
-                        same ? "unchanged" : "updated", seconds(t0), live, null);
+                        "updated", seconds(t0), live, null);
                 console.line(String.format("%-22s %s %.1f s%s", f.name(), row.status(), row.seconds(), live == null ? "" : ", live = " + live));
                 return row;
             } catch (RuntimeException e) {
@@ -483,8 +512,17 @@ final class Deployment {
             report.notes.add(pendingDetail);
             return;
         }
-        MiniAppPublisher.Result r = new MiniAppPublisher(aws.s3(), aws.cloudFront()).publish(
-                MiniAppSite.fromClasspath(Deployment.class.getClassLoader()), target.miniappBucket(), target.cloudfrontDistributionId(),
+        MiniAppSite site = MiniAppSite.fromClasspath(Deployment.class.getClassLoader());
+        MiniAppPublisher publisher = new MiniAppPublisher(aws.s3(), aws.cloudFront());
+        // what the bucket holds now, so that a rollback puts the page back with the functions
+        pageBefore = publisher.snapshot(target.miniappBucket());
+        if (!pageBefore.versioned()) {
+            String warning = "bucket " + target.miniappBucket() + " is not versioned (Terraform enables versioning): "
+                    + "a rollback of this deploy could not restore the page";
+            console.line(warning);
+            report.notes.add(warning);
+        }
+        MiniAppPublisher.Result r = publisher.publish(site, target.miniappBucket(), target.cloudfrontDistributionId(),
                 target.apiUrl() == null ? "" : target.apiUrl());
         pendingDetail = r.uploaded().size() + " uploaded, " + r.unchanged().size() + " unchanged, " + r.deleted().size() + " deleted"
                 + (r.invalidationId() == null ? "" : ", invalidation " + r.invalidationId());
@@ -560,30 +598,104 @@ final class Deployment {
                 states.put(f.name(), new Release.FunctionState(c.imageUri(), c.liveVersion()));
             }
         }
+        Release current = Release.current(aws.ssm(), o.env());
+        if (current != null && report.digest.equals(current.digest()) && states.equals(current.functions())) {
+            pendingStatus = "unchanged";
+            pendingDetail = Release.parameterName(o.env()) + " already records this release: nothing written";
+            console.line(pendingDetail);
+            return;
+        }
+        // what every function ran before this deploy: what `rollback` restores when no earlier release differs
+        Map<String, Release.FunctionState> previous = new LinkedHashMap<>();
+        before.forEach((name, c) -> {
+            if (c != null) {
+                previous.put(name, new Release.FunctionState(c.imageUri(), c.liveVersion()));
+            }
+        });
         Release release = new Release(report.digest, report.commit, clock.instant().atZone(BANGKOK).toOffsetDateTime().toString(),
-                "deploy", o.app(), states);
+                "deploy", o.app(), states, previous);
         Release.write(aws.ssm(), o.env(), release);
+        recorded = true;
         console.line(Release.parameterName(o.env()) + " ← " + Digests.shortForm(report.digest) + " " + report.commit.substring(0, 12));
+    }
+
+    /** The released digest gets its {@code release-*} tag in ECR: the lifecycle policy never expires it. */
+    private void tagRelease() {
+        EcrImages ecr = new EcrImages(aws.ecr(), target.ecrRepositoryUrl());
+        String tag = EcrImages.RELEASE_TAG_PREFIX + tagSuffix();
+        try {
+            ecr.tag(report.digest, tag);
+        } catch (RuntimeException e) {
+            throw new PhaseFailure("tagging " + Digests.shortForm(report.digest) + " " + tag + " in ECR repository " + ecr.repository()
+                    + " failed (" + e.getMessage() + "): tag it by hand, or ECR's lifecycle policy expires the released image after 14 days");
+        }
+        pendingDetail = ecr.repository() + ":" + tag;
+        console.line("ECR " + pendingDetail + " → " + Digests.shortForm(report.digest));
     }
 
     // ------------------------------------------------------------------------------------------ rollback
 
     private void rollBack(String why) {
-        if (switched.isEmpty()) {
+        if (switched.isEmpty() && pageBefore == null) {
             console.line("no function was switched: nothing to roll back");
             return;
         }
         console.phase("rollback (" + why + ")");
+        Instant t0 = clock.instant();
         List<Report.FunctionRow> rows = restore(switched, before, updater, o.env(), o.parallelism(), console, clock);
         report.rollback.addAll(rows);
-        boolean allOk = rows.stream().allMatch(r -> r.status().equals("restored"));
+        boolean functionsOk = rows.stream().allMatch(r -> r.status().equals("restored"));
+        List<String> done = new ArrayList<>();
+        done.add(rows.size() + " function(s) restored to what they ran before");
+        boolean pageOk = true;
+        if (pageBefore != null) {
+            try {
+                MiniAppPublisher.Result page = new MiniAppPublisher(aws.s3(), aws.cloudFront()).restore(pageBefore, target.cloudfrontDistributionId());
+                String detail = "the Mini App page put back as it was (" + page.uploaded().size() + " restored, " + page.deleted().size()
+                        + " deleted" + (page.invalidationId() == null ? "" : ", invalidation " + page.invalidationId()) + ")";
+                console.line(detail);
+                done.add(detail);
+            } catch (RuntimeException e) {
+                pageOk = false;
+                console.line("Mini App page NOT restored: " + e.getMessage());
+                report.notes.add("the Mini App page was NOT restored (" + e.getMessage() + ")");
+            }
+        }
+        boolean allOk = functionsOk && pageOk;
+        report.phases.add(new Report.Phase("rollback", allOk ? "ok" : "failed", seconds(t0), String.join("; ", done)));
         if (allOk) {
             report.outcome = "rolled-back";
-            report.notes.add("rolled back automatically: " + rows.size() + " function(s) restored to what they ran before (" + why + ")");
+            report.notes.add("rolled back automatically: " + String.join("; ", done) + " (" + why + ")");
+            validateRestored(t0);
         } else {
             report.exitCode = Report.ROLLBACK_FAILED;
             report.outcome = "rollback-failed";
-            report.notes.add("ROLLBACK FAILED for some functions: a person must look (deploy status --env " + o.env() + ")");
+            report.notes.add("ROLLBACK FAILED" + (functionsOk ? "" : " for some functions") + ": a person must look (deploy status --env "
+                    + o.env() + ")");
+        }
+    }
+
+    /** The post-deploy validation again, on what the rollback restored: reported beside the checks that failed the deploy. */
+    private void validateRestored(Instant rollbackStart) {
+        console.phase("validation after the rollback");
+        Instant t0 = clock.instant();
+        List<Manifest.Function> fns = manifest.functionsOf(o.app()).stream().filter(f -> before.get(f.name()) != null).toList();
+        Map<String, String> expected = new LinkedHashMap<>();
+        fns.forEach(f -> expected.put(f.name(), before.get(f.name()).imageUri()));
+        List<Validator.Check> checks;
+        try {
+            checks = new Validator(aws, updater, o.env()).run(target, fns, expected, rollbackStart, includes("scheduler"));
+        } catch (RuntimeException e) {
+            checks = List.of(new Validator.Check("validation", false, Validator.describe(e)));
+        }
+        report.rollbackChecks.addAll(checks);
+        Validator.print(checks, console);
+        List<String> failed = checks.stream().filter(c -> !c.ok()).map(c -> c.name() + " (" + c.detail() + ")").toList();
+        report.phases.add(new Report.Phase("validation after rollback", failed.isEmpty() ? "ok" : "failed", seconds(t0),
+                failed.isEmpty() ? checks.size() + " checks ok on the restored release" : String.join("; ", failed)));
+        if (!failed.isEmpty()) {
+            report.outcome = "restored-but-unhealthy";
+            report.notes.add("the restored release fails validation too — a person must look: " + String.join("; ", failed));
         }
     }
 

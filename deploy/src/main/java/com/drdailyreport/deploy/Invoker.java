@@ -46,10 +46,14 @@ final class Invoker {
         if (payload == null || !payload.isObject()) {
             return new Result(false, payload, functionName + " returned no JSON object: " + abbreviate(body));
         }
+        if (!payload.hasNonNull("status")) {
+            return new Result(false, payload, functionName + " returned no status (\"ok\" expected): " + abbreviate(body));
+        }
         String status = payload.path("status").asText("");
         if (!"ok".equals(status)) {
             String why = payload.path("error").asText(payload.path("reason").asText(""));
-            return new Result(false, payload, functionName + " returned status '" + status + "'" + (why.isBlank() ? "" : ": " + abbreviate(why)));
+            // without an error or reason field, what it returned is the only clue
+            return new Result(false, payload, functionName + " returned status '" + status + "': " + abbreviate(why.isBlank() ? body : why));
         }
         return new Result(true, payload, null);
     }

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -21,6 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the files whose content changed (compared by MD5 with the object's ETag), removes objects that
  * are no longer part of the page, writes {@code config.js} with the API's origin, and — only when
  * something changed — invalidates {@code /*}. Publishing the same page twice changes nothing.
+ * {@link #snapshot} and {@link #restore} put the page back as it was before a publish (the bucket is
+ * versioned, as Terraform creates it): what a rolled-back deploy does with the page.
  */
 public final class MiniAppPublisher {
 
@@ -74,14 +78,78 @@ public final class MiniAppPublisher {
                 deleted.add(key);
             }
         }
-        String invalidation = null;
-        if (!uploaded.isEmpty() || !deleted.isEmpty()) {
-            String reference = "miniapp-" + md5(String.join("\n", uploaded).concat("|").concat(String.join("\n", deleted))
-                    .concat("|").concat(Long.toString(System.currentTimeMillis())).getBytes(StandardCharsets.UTF_8));
-            invalidation = cloudFront.createInvalidation(b -> b.distributionId(distributionId).invalidationBatch(batch -> batch
-                    .callerReference(reference).paths(p -> p.quantity(1).items("/*")))).invalidation().id();
+        return new Result(List.copyOf(uploaded), List.copyOf(unchanged), List.copyOf(deleted), invalidate(distributionId, uploaded, deleted));
+    }
+
+    /** Invalidates {@code /*} when something changed; the invalidation's id, or null. */
+    private String invalidate(String distributionId, List<String> uploaded, List<String> deleted) {
+        if (uploaded.isEmpty() && deleted.isEmpty()) {
+            return null;
         }
-        return new Result(List.copyOf(uploaded), List.copyOf(unchanged), List.copyOf(deleted), invalidation);
+        String reference = "miniapp-" + md5(String.join("\n", uploaded).concat("|").concat(String.join("\n", deleted))
+                .concat("|").concat(Long.toString(System.currentTimeMillis())).getBytes(StandardCharsets.UTF_8));
+        return cloudFront.createInvalidation(b -> b.distributionId(distributionId).invalidationBatch(batch -> batch
+                .callerReference(reference).paths(p -> p.quantity(1).items("/*")))).invalidation().id();
+    }
+
+    /**
+     * The page in the bucket as it is now: each object's current version (and its ETag, which tells
+     * whether the object now holds the same content, whatever version it is).
+     *
+     * @param versioned whether the bucket keeps overwritten versions (only then can {@link #restore} bring them back)
+     */
+    public record Snapshot(String bucket, boolean versioned, Map<String, Version> versions) {
+        public Snapshot {
+            versions = java.util.Collections.unmodifiableMap(new TreeMap<>(versions));
+        }
+    }
+
+    /** One object version: its id and ETag. */
+    public record Version(String id, String eTag) {
+    }
+
+    public Snapshot snapshot(String bucket) {
+        boolean versioned = BucketVersioningStatus.ENABLED == s3.getBucketVersioning(b -> b.bucket(bucket)).status();
+        Map<String, Version> versions = new TreeMap<>();
+        for (ObjectVersion v : s3.listObjectVersionsPaginator(b -> b.bucket(bucket)).versions()) {
+            if (Boolean.TRUE.equals(v.isLatest())) {
+                versions.put(v.key(), new Version(v.versionId(), v.eTag() == null ? "" : v.eTag().replace("\"", "")));
+            }
+        }
+        return new Snapshot(bucket, versioned, versions);
+    }
+
+    /**
+     * Puts the bucket back on {@code before}: every object whose content differs (by ETag) becomes the
+     * version it was (a server-side copy, which keeps its type and cache headers), objects the page
+     * did not have are deleted, and CloudFront is invalidated when anything changed.
+     */
+    public Result restore(Snapshot before, String distributionId) {
+        if (!before.versioned()) {
+            throw new IllegalStateException("bucket " + before.bucket() + " is not versioned (Terraform enables versioning): "
+                    + "the page it held before cannot be brought back");
+        }
+        Map<String, Version> now = snapshot(before.bucket()).versions();
+        List<String> restored = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (Map.Entry<String, Version> e : before.versions().entrySet()) {
+            Version current = now.get(e.getKey());
+            if (current != null && (current.id().equals(e.getValue().id()) || current.eTag().equals(e.getValue().eTag()))) {
+                unchanged.add(e.getKey());
+                continue;
+            }
+            s3.copyObject(b -> b.sourceBucket(before.bucket()).sourceKey(e.getKey()).sourceVersionId(e.getValue().id())
+                    .destinationBucket(before.bucket()).destinationKey(e.getKey()));
+            restored.add(e.getKey());
+        }
+        List<String> deleted = new ArrayList<>();
+        for (String key : now.keySet()) {
+            if (!before.versions().containsKey(key)) {
+                s3.deleteObject(b -> b.bucket(before.bucket()).key(key));
+                deleted.add(key);
+            }
+        }
+        return new Result(List.copyOf(restored), List.copyOf(unchanged), List.copyOf(deleted), invalidate(distributionId, restored, deleted));
     }
 
     /** config.js with {@code apiBase} set; the page's own file is the template. */

@@ -57,7 +57,12 @@ final class Operations {
 
     // ------------------------------------------------------------------------------------------ rollback
 
-    /** Restores the previous release (or the release of {@code toDigest}) for the functions of {@code app}. */
+    /**
+     * Restores the previous release (or the release of {@code toDigest}) for the functions of {@code app}:
+     * the first state of the environment's {@link Release#timeline} — its releases newest first, then
+     * what ran just before each — that differs from the current release for those functions. After
+     * the first deploy that is what the functions ran before it.
+     */
     Report rollback(String app, String toDigest, String apiUrl) {
         return timed(new Report("rollback", env, app), report -> {
             Manifest manifest = manifest();
@@ -76,25 +81,30 @@ final class Operations {
                     EnvironmentDescriptor d = EnvironmentDescriptor.read(aws.ssm(), env);
                     Map<String, Release.FunctionState> all = new LinkedHashMap<>();
                     manifest.functions().forEach(f -> all.put(f.name(), new Release.FunctionState(Digests.pin(d.ecrRepositoryUrl(), toDigest), null)));
-                    target = new Release(toDigest, null, null, "rollback", app, all);
+                    target = new Release(toDigest, null, null, "rollback", app, all, Map.of());
                     console.line(toDigest + " is in no release record: every function goes to " + Digests.pin(d.ecrRepositoryUrl(), toDigest));
                 }
             } else {
                 if (current == null) {
-                    report.fail(Report.PREFLIGHT, "failed", "environment " + env + " has no release record: nothing to roll back to");
+                    report.fail(Report.PREFLIGHT, "failed", "environment " + env + " has no release record: nothing to roll back to "
+                            + "(`status --env " + env + "` shows what each function runs; `rollback --to sha256:…` puts them on one digest)");
                     return;
                 }
-                target = history.stream().filter(r -> differs(r, current, fns)).findFirst().orElse(null);
+                target = Release.timeline(history).stream().filter(r -> differs(r, current, fns)).findFirst().orElse(null);
                 if (target == null) {
-                    report.fail(Report.PREFLIGHT, "failed", "no earlier release of " + env + " differs from the current one for " + app);
+                    report.fail(Report.PREFLIGHT, "failed", "no earlier release of " + env + " differs from the current one for " + app
+                            + " (and the record keeps nothing it replaced): `rollback --to sha256:…` puts the functions on one digest");
                     return;
                 }
             }
-            console.line("restoring " + Digests.shortForm(target.digest()) + (target.commit() == null ? "" : " (commit "
-                    + target.commit().substring(0, Math.min(12, target.commit().length())) + ", " + target.deployedAt() + ")"));
+            console.line("restoring " + ("before".equals(target.kind()) ? "what ran before the release of " + Digests.shortForm(current.digest())
+                    + " (mostly " + Digests.shortForm(target.digest()) + ")" : Digests.shortForm(target.digest()))
+                    + (target.commit() == null ? "" : " (commit " + target.commit().substring(0, Math.min(12, target.commit().length()))
+                    + ", " + target.deployedAt() + ")"));
             report.digest = target.digest();
             report.commit = target.commit();
 
+            Map<String, Release.FunctionState> replaced = states(manifest);
             Map<String, FunctionUpdater.Current> states = new LinkedHashMap<>();
             List<Manifest.Function> toRestore = new ArrayList<>();
             for (Manifest.Function f : fns) {
@@ -122,14 +132,7 @@ final class Operations {
             }
             Validator.print(report.checks, console);
 
-            Map<String, Release.FunctionState> after = new LinkedHashMap<>();
-            for (Manifest.Function f : manifest.functions()) {
-                FunctionUpdater.Current c = updater.current(f.functionName(env), f.liveAlias());
-                if (c != null) {
-                    after.put(f.name(), new Release.FunctionState(c.imageUri(), c.liveVersion()));
-                }
-            }
-            Release.write(aws.ssm(), env, new Release(target.digest(), target.commit(), now(), "rollback", app, after));
+            Release.write(aws.ssm(), env, new Release(target.digest(), target.commit(), now(), "rollback", app, states(manifest), replaced));
             report.notes.add("release record " + Release.parameterName(env) + " now says " + Digests.shortForm(target.digest())
                     + "; Terraform holds the digests of its last apply until the next deploy");
             if (report.checks.stream().anyMatch(c -> !c.ok())) {
@@ -138,6 +141,18 @@ final class Operations {
                 report.outcome = "rolled-back";
             }
         });
+    }
+
+    /** What every existing manifest function runs now ({@code $LATEST} image and {@code live} version). */
+    private Map<String, Release.FunctionState> states(Manifest manifest) {
+        Map<String, Release.FunctionState> now = new LinkedHashMap<>();
+        for (Manifest.Function f : manifest.functions()) {
+            FunctionUpdater.Current c = updater.current(f.functionName(env), f.liveAlias());
+            if (c != null) {
+                now.put(f.name(), new Release.FunctionState(c.imageUri(), c.liveVersion()));
+            }
+        }
+        return now;
     }
 
     private static boolean differs(Release candidate, Release current, List<Manifest.Function> fns) {

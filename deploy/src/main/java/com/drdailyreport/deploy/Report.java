@@ -46,6 +46,8 @@ final class Report {
     final List<FunctionRow> functions = new ArrayList<>();
     final List<Validator.Check> checks = new ArrayList<>();
     final List<FunctionRow> rollback = new ArrayList<>();
+    /** The validation run again on what an automatic rollback restored ({@link #checks} stay the ones that failed the deploy). */
+    final List<Validator.Check> rollbackChecks = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String outcome = "ok";
     int exitCode = OK;
@@ -76,12 +78,16 @@ final class Report {
         phases.forEach(p -> ph.addObject().put("name", p.name()).put("status", p.status()).put("seconds", round(p.seconds()))
                 .put("detail", p.detail()));
         putRows(root.putArray("functions"), functions);
-        ArrayNode ch = root.putArray("checks");
-        checks.forEach(c -> ch.addObject().put("name", c.name()).put("ok", c.ok()).put("detail", c.detail()));
+        putChecks(root.putArray("checks"), checks);
         putRows(root.putArray("rollback"), rollback);
+        putChecks(root.putArray("rollback_checks"), rollbackChecks);
         ArrayNode n = root.putArray("notes");
         notes.forEach(n::add);
         return root.toPrettyString();
+    }
+
+    private static void putChecks(ArrayNode array, List<Validator.Check> checks) {
+        checks.forEach(c -> array.addObject().put("name", c.name()).put("ok", c.ok()).put("detail", c.detail()));
     }
 
     private static void putRows(ArrayNode array, List<FunctionRow> rows) {
@@ -106,7 +112,15 @@ final class Report {
         }
         if (!checks.isEmpty()) {
             out.println();
-            checks.forEach(c -> out.printf("  %-4s %-28s %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail()));
+            if (!rollbackChecks.isEmpty()) {
+                out.println("Validation of the new release (before the rollback):");
+            }
+            printChecks(out, checks);
+        }
+        if (!rollbackChecks.isEmpty()) {
+            out.println();
+            out.println("Validation after the rollback (the restored release):");
+            printChecks(out, rollbackChecks);
         }
         notes.forEach(n -> out.println("note: " + n));
         out.println();
@@ -116,6 +130,10 @@ final class Report {
             out.println("image " + (imageUri != null ? imageUri : digest));
         }
         out.flush();
+    }
+
+    private static void printChecks(PrintStream out, List<Validator.Check> list) {
+        list.forEach(c -> out.printf("  %-4s %-28s %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail()));
     }
 
     private static void table(PrintStream out, List<FunctionRow> rows) {

@@ -86,8 +86,24 @@ final class Validator {
             Thread.currentThread().interrupt();
             return new Check(name, false, "GET " + url + " interrupted");
         } catch (Exception e) {
-            return new Check(name, false, "GET " + url + " failed: " + e.getMessage());
+            return new Check(name, false, "GET " + url + " failed: " + describe(e));
         }
+    }
+
+    /**
+     * An exception in words for a check's detail: its message and its causes' ({@code HttpClient}'s
+     * ConnectException and timeouts carry no message of their own, only a type).
+     */
+    static String describe(Throwable e) {
+        List<String> parts = new ArrayList<>();
+        for (Throwable t = e; t != null && parts.size() < 3; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            String part = message == null || message.isBlank() ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + message;
+            if (parts.isEmpty() || !parts.get(parts.size() - 1).contains(part)) {
+                parts.add(part);
+            }
+        }
+        return String.join(" ← ", parts);
     }
 
     Check digest(Manifest.Function f, String expectedImageUri) {
@@ -112,7 +128,7 @@ final class Validator {
             return new Check(name, wrong.isEmpty(), wrong.isEmpty() ? fn + " on " + Digests.shortForm(want)
                     + (f.liveAlias() ? ", live = version " + c.liveVersion() : "") : String.join("; ", wrong));
         } catch (RuntimeException e) {
-            return new Check(name, false, fn + ": " + e.getMessage());
+            return new Check(name, false, fn + ": " + describe(e));
         }
     }
 
@@ -133,7 +149,7 @@ final class Validator {
                 } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException noGroupYet) {
                     // no invocation has logged yet: nothing to find
                 } catch (RuntimeException e) {
-                    found.add(f.name() + ": log scan failed: " + e.getMessage());
+                    found.add(f.name() + ": log scan failed: " + describe(e));
                 }
             }
         }
@@ -156,7 +172,7 @@ final class Validator {
             boolean ok = definition != null && definition.contains(FAN_OUT_STATE);
             return new Check(name, ok, arn + (ok ? " fans out with " : " has no ") + FAN_OUT_STATE);
         } catch (RuntimeException e) {
-            return new Check(name, false, arn + ": " + e.getMessage());
+            return new Check(name, false, arn + ": " + describe(e));
         }
     }
 
@@ -180,7 +196,7 @@ final class Validator {
             return new Check(name, wrong.isEmpty(), scheduleName + (wrong.isEmpty()
                     ? " ENABLED " + SCHEDULE_EXPRESSION + " " + SCHEDULE_TIMEZONE : ": " + String.join(", ", wrong)));
         } catch (RuntimeException e) {
-            return new Check(name, false, scheduleName + ": " + e.getMessage());
+            return new Check(name, false, scheduleName + ": " + describe(e));
         }
     }
 }

@@ -73,7 +73,8 @@ class DeployIT {
         assertThat(digest).matches("sha256:[0-9a-f]{64}");
         assertThat(r.path("commit").asText()).isEqualTo(DeployStandIns.git(repo, "rev-parse", "HEAD"));
         String pushed = r.path("pushed_to").asText();
-        assertThat(pushed).startsWith(standIns.pushTo() + ":release-");
+        assertThat(pushed).as("every push is tagged build-*: the lifecycle policy expires it unless it is released")
+                .startsWith(standIns.pushTo() + ":build-");
         String registryDigest = Tools.skopeoDigest(pushed);
         assertThat(registryDigest).as("the digest the registry reports").isEqualTo(digest);
 
@@ -100,7 +101,7 @@ class DeployIT {
 
         // phases in runbook order; Terraform said plainly that it did not run, with the command
         assertThat(r.path("phases").findValuesAsText("name")).containsExactly("pre-flight", "build and push", "migrate",
-                "update functions", "mini app", "terraform", "post-deploy validation", "release record");
+                "update functions", "mini app", "terraform", "post-deploy validation", "release record", "release tag");
         JsonNode terraform = r.path("phases").get(5);
         assertThat(terraform.path("status").asText()).isEqualTo("not-run");
         assertThat(terraform.path("detail").asText()).contains("terraform is not installed", "apply", "-var-file=");
@@ -119,6 +120,18 @@ class DeployIT {
         assertThat(release.commit()).isEqualTo(r.path("commit").asText());
         assertThat(release.functions().get("telegram-api").liveVersion()).isNotEqualTo("1");
         assertThat(release.functions().values()).allSatisfy(s -> assertThat(s.imageUri()).isEqualTo(expectedUri));
+        // … with what each function ran before it (the seeded earlier release: live on version 1)
+        assertThat(release.previous()).containsOnlyKeys(state.keySet().toArray(String[]::new));
+        assertThat(release.previous().values()).allSatisfy(s -> assertThat(s.digest()).isEqualTo(DeployStandIns.OLD_DIGEST));
+        assertThat(release.previous().get("telegram-api").liveVersion()).isEqualTo("1");
+
+        // the released digest got its release-* tag in ECR (the registry behind the ECR fake); the build tag stays
+        List<String> tags = standIns.registryTags(standIns.pushRepository());
+        assertThat(tags).filteredOn(t -> t.startsWith("release-")).hasSize(1);
+        String releaseTag = tags.stream().filter(t -> t.startsWith("release-")).findFirst().orElseThrow();
+        assertThat(Tools.skopeoDigest(standIns.pushTo() + ":" + releaseTag)).isEqualTo(digest);
+        assertThat(r.path("phases").get(8).path("detail").asText()).endsWith(":" + releaseTag);
+        long releaseVersion = standIns.ssm.getParameter(b -> b.name(Release.parameterName("dev"))).parameter().version();
 
         // the Mini App went to its bucket
         assertThat(r.path("phases").get(4).path("detail").asText()).contains("uploaded");
@@ -128,6 +141,7 @@ class DeployIT {
         int blobsAfterFirst = standIns.registry.uploadedBlobs().size();
         assertThat(blobsAfterFirst).as("the first push uploaded the layers").isGreaterThan(blobsBefore);
         int updatesAfterFirst = standIns.fake.updates.size();
+        int aliasUpdatesAfterFirst = standIns.fake.aliasUpdates.size();
         standIns.queueInvocationResults(DeployStandIns.migrated(), "{\"status\":\"ok\",\"execution_arn\":\"arn:aws:states:run-1\"}");
 
         DeployStandIns.Run second = standIns.deploy(repo, "--trigger-precompute");
@@ -138,6 +152,14 @@ class DeployIT {
         assertThat(standIns.registry.uploadedBlobs()).as("no blob uploaded by the second deploy").hasSize(blobsAfterFirst);
         assertThat(standIns.functionState()).isEqualTo(stateAfterFirst);
         assertThat(standIns.fake.updates).as("no UpdateFunctionCode").hasSize(updatesAfterFirst);
+        assertThat(standIns.fake.aliasUpdates).as("no UpdateAlias").hasSize(aliasUpdatesAfterFirst);
+        assertThat(standIns.ssm.getParameter(b -> b.name(Release.parameterName("dev"))).parameter().version())
+                .as("no new release record").isEqualTo(releaseVersion);
+        JsonNode record = r2.path("phases").get(7);
+        assertThat(record.path("name").asText()).isEqualTo("release record");
+        assertThat(record.path("status").asText()).isEqualTo("unchanged");
+        assertThat(r2.path("phases").findValuesAsText("name")).doesNotContain("release tag");
+        assertThat(standIns.registryTags(standIns.pushRepository())).filteredOn(t -> t.startsWith("release-")).containsExactly(releaseTag);
         assertThat(names(r2.path("functions"), "unchanged")).hasSize(standIns.manifest.functions().size() - 1);
         JsonNode started = r2.path("checks").get(r2.path("checks").size() - 1);
         assertThat(started.path("name").asText()).isEqualTo("precompute started");
@@ -236,8 +258,11 @@ class DeployIT {
     @Test
     void aFailedValidationRollsBackAutomaticallyAndSaysSo() throws Exception {
         standIns.queueInvocationResults(DeployStandIns.migrated());
-        // the new telegram-api logs an ERROR while it serves the health check
+        // the new telegram-api logs an ERROR while it serves the health check (the restored one does not)
         standIns.onHealth.set(() -> {
+            if (!standIns.newReleaseLive()) {
+                return;
+            }
             String group = "/aws/lambda/dr-daily-report-telegram-api-dev";
             try {
                 standIns.logs.createLogGroup(b -> b.logGroupName(group));
@@ -261,6 +286,11 @@ class DeployIT {
         assertThat(r.path("notes").toString()).contains("rolled back automatically");
         assertThat(standIns.functionState()).isEqualTo(before);
         assertThat(Release.current(standIns.ssm, "dev")).isNull();
+        // the restored release logs nothing after the rollback
+        assertThat(r.path("rollback_checks").findValuesAsText("name")).contains("logs", "health");
+        r.path("rollback_checks").forEach(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+        // nothing was released: the pushed image keeps its build tag only, which the lifecycle policy expires
+        assertThat(standIns.registryTags(standIns.pushRepository())).allSatisfy(t -> assertThat(t).startsWith("build-"));
     }
 
     @Test
@@ -275,6 +305,13 @@ class DeployIT {
         assertThat(run.exit()).isEqualTo(Report.VALIDATION);
         assertThat(run.json().path("reason").asText()).contains("health", "503");
         assertThat(standIns.functionState()).isEqualTo(before);
+        // the API is down whatever runs: the validation after the rollback says so too, and a person must look
+        assertThat(run.json().path("outcome").asText()).isEqualTo("restored-but-unhealthy");
+        JsonNode health = run.json().path("rollback_checks").get(0);
+        assertThat(health.path("name").asText()).isEqualTo("health");
+        assertThat(health.path("ok").asBoolean()).isFalse();
+        assertThat(health.path("detail").asText()).contains("503");
+        assertThat(run.json().path("notes").toString()).contains("the restored release fails validation too");
     }
 
     @Test
@@ -352,6 +389,145 @@ class DeployIT {
                 "--api-url", standIns.apiUrl(), "--poll-interval", "PT0.05S", "--json");
         assertThat(to.exit()).as(to.err()).isZero();
         standIns.functionState().forEach((name, s) -> assertThat(s).as(name).startsWith(DeployStandIns.ECR_URL + "@" + d2));
+    }
+
+    @Test
+    void theFirstDeployRollsBackToWhatTheFunctionsRanBeforeIt() throws Exception {
+        Map<String, String> before = standIns.functionState();
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        DeployStandIns.Run first = standIns.deploy(repo);
+        assertThat(first.exit()).as(first.err()).isZero();
+        String digest = first.json().path("digest").asText();
+        assertThat(standIns.functionState()).isNotEqualTo(before);
+
+        // the environment's history holds this one release only: what it replaced comes from its record
+        DeployStandIns.Run rollback = standIns.run(standIns.environment(), "rollback", "--env", "dev", "--repo", repo.toString(),
+                "--api-url", standIns.apiUrl(), "--poll-interval", "PT0.05S", "--json");
+
+        assertThat(rollback.exit()).as(rollback.err() + rollback.out()).isZero();
+        assertThat(rollback.json().path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(rollback.json().path("digest").asText()).isEqualTo(DeployStandIns.OLD_DIGEST);
+        assertThat(standIns.functionState()).as("every function, and live on its old version, as before the first deploy").isEqualTo(before);
+        rollback.json().path("checks").forEach(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+        Release now = Release.current(standIns.ssm, "dev");
+        assertThat(now.kind()).isEqualTo("rollback");
+        assertThat(now.functions().get("telegram-api").digest()).isEqualTo(DeployStandIns.OLD_DIGEST);
+        assertThat(now.previous().get("telegram-api").digest()).as("and it can go forward again").isEqualTo(digest);
+        JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper().readTree(standIns.run(standIns.environment(), "status", "--env",
+                "dev", "--repo", repo.toString(), "--json").out());
+        status.path("functions").forEach(f -> assertThat(f.path("matches_release").asBoolean()).as(f.toString()).isTrue());
+    }
+
+    @Test
+    void anAutomaticRollbackPutsTheMiniAppPageBackAndValidatesWhatItRestored() throws Exception {
+        standIns.queueInvocationResults(DeployStandIns.migrated());
+        // the API fails its health check while the new release serves it, and is healthy again on the old one
+        standIns.healthWhileNew.set(Map.entry(503, "{\"status\":\"error\",\"error\":{\"code\":\"UNAVAILABLE\"}}"));
+        Map<String, String> page = standIns.page();
+        assertThat(page).containsKeys("earlier-only.js", "config.js");
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--app", "telegram");
+
+        assertThat(run.exit()).isEqualTo(Report.VALIDATION);
+        JsonNode r = run.json();
+        assertThat(r.path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(r.path("phases").findValuesAsText("name")).containsExactly("pre-flight", "build and push", "migrate",
+                "update functions", "mini app", "terraform", "post-deploy validation", "rollback", "validation after rollback");
+        assertThat(r.path("phases").get(4).path("detail").asText()).as("the new page went up").contains("uploaded", "1 deleted");
+        // the page is the earlier release's again — config.js included (it pointed at the failed API) — with its headers
+        assertThat(standIns.page()).isEqualTo(page);
+        assertThat(r.path("phases").get(7).path("detail").asText()).contains("Mini App page put back", "invalidation");
+        assertThat(standIns.functionState()).isEqualTo(before);
+
+        // the checks that failed the deploy, and beside them the validation of what the rollback restored
+        JsonNode failedHealth = r.path("checks").get(0);
+        assertThat(failedHealth.path("name").asText()).isEqualTo("health");
+        assertThat(failedHealth.path("ok").asBoolean()).isFalse();
+        assertThat(failedHealth.path("detail").asText()).contains("503");
+        assertThat(r.path("rollback_checks").findValuesAsText("name")).contains("health", "digest telegram-api", "digest report-worker",
+                "digest schema-migrator", "logs");
+        r.path("rollback_checks").forEach(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+        assertThat(r.path("rollback_checks").get(0).path("detail").asText()).contains("200");
+        assertThat(r.path("rollback_checks").toString()).contains(Digests.shortForm(DeployStandIns.OLD_DIGEST));
+    }
+
+    @Test
+    void aPushToARegistryWhoseImageEcrDoesNotHoldStopsBeforeAnyFunctionSwitches() throws Exception {
+        String elsewhere = standIns.registry.host() + "/not-ecr-" + Long.toHexString(System.nanoTime());
+        String before = standIns.snapshot();
+
+        DeployStandIns.Run run = standIns.deployTo(elsewhere, standIns.environment(), repo, standIns.layout());
+
+        assertThat(run.exit()).isEqualTo(Report.BUILD);
+        JsonNode r = run.json();
+        String digest = r.path("digest").asText();
+        assertThat(Tools.skopeoDigest(r.path("pushed_to").asText())).as("pushed there").isEqualTo(digest);
+        assertThat(r.path("reason").asText()).contains("ECR repository " + DeployStandIns.ECR_REPOSITORY + " does not hold " + digest,
+                "pushed to " + elsewhere + " only", "no function was switched", "skopeo copy");
+        assertThat(run.err()).as("pre-flight says what --push-to needs").contains("Lambda pulls from ECR repository " + DeployStandIns.ECR_REPOSITORY);
+        assertThat(standIns.fake.updates).as("no UpdateFunctionCode").isEmpty();
+        assertThat(standIns.snapshot()).isEqualTo(before);
+        assertThat(Release.current(standIns.ssm, "dev")).isNull();
+    }
+
+    @Test
+    void aMigratorAnswerWithoutAStatusIsReportedAsItCame() throws Exception {
+        standIns.queueInvocationResults("{\"action\":\"migrate\",\"message\":\"Communications link failure: connect timed out\"}");
+        Map<String, String> before = standIns.functionState();
+
+        DeployStandIns.Run run = standIns.deploy(repo, "--app", "line");
+
+        assertThat(run.exit()).isEqualTo(Report.MIGRATE);
+        assertThat(run.json().path("reason").asText()).contains("schema-migrator-dev returned no status", "Communications link failure");
+        assertThat(run.json().path("functions").get(0).path("detail").asText()).contains("Communications link failure");
+        assertThat(standIns.functionState()).isEqualTo(before);
+    }
+
+    /** The README's dry-run line as it stands, on a machine without Doppler's CLI or the base image's registry. */
+    @Test
+    void theReadmesDryRunLineRunsWithoutDopplerOrNetwork() throws Exception {
+        String readme = Files.readString(standIns.repoRoot.resolve("README.md"));
+        String section = readme.substring(readme.indexOf("## Deploy tool"));
+        String line = section.lines().filter(l -> l.contains("--dry-run") && l.contains("exec.args")).findFirst().orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-Dexec\\.args=\"([^\"]+)\"").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        List<String> args = new ArrayList<>(List.of(m.group(1).trim().split("\\s+")));
+        args.addAll(List.of("--repo", repo.toString(), "--layout", standIns.layout().toString(), "--api-url", standIns.apiUrl(), "--json"));
+        Map<String, String> env = standIns.environment();
+        assertThat(env.get("PATH").split(":")).allSatisfy(dir -> assertThat(Path.of(dir, "doppler")).doesNotExist());
+
+        DeployStandIns.Run run = standIns.run(env, args.toArray(String[]::new));
+
+        assertThat(run.exit()).as(line + "\n" + run.err()).isZero();
+        assertThat(run.json().path("outcome").asText()).isEqualTo("dry-run");
+    }
+
+    /**
+     * The README runs the tool through {@code mvn -q … exec:java}, whose stdout carries the tool's
+     * {@code --json} result: Maven itself must add nothing there (its console library used to write a
+     * colour reset, ESC[0m, before and after, so the result did not parse). Any goal shows it.
+     */
+    @Test
+    void mavenAddsNothingToStdoutSoTheJsonResultParses() throws Exception {
+        String home = System.getProperty("deploy.it.maven.home");
+        String local = System.getProperty("deploy.it.maven.repo.local");
+        if (home == null || local == null) {
+            String reason = "not run by Maven's failsafe (no deploy.it.maven.home): cannot start the same Maven";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(reason);
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(home, "bin", "mvn").toString(), "-q", "-o", "-N", "-Dmaven.repo.local=" + local, "validate")
+                .directory(standIns.repoRoot.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("MAVEN_OPTS");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(new String(out, java.nio.charset.StandardCharsets.UTF_8)).as("stdout of mvn -q").isEmpty();
     }
 
     @Test
@@ -513,7 +689,7 @@ class DeployIT {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(Files.readString(bin.resolve("doppler-args"))).contains("secrets download", "--format json", "--config dev");
         String digest = run.json().path("digest").asText();
-        assertThat(run.json().path("pushed_to").asText()).startsWith(registryRepo + ":release-");
+        assertThat(run.json().path("pushed_to").asText()).startsWith(registryRepo + ":build-");
         assertThat(Tools.skopeoDigest(registryRepo + "@" + digest)).isEqualTo(digest);
         assertThat(run.err()).contains("Doppler config dev", "pushed to ECR repository");
     }

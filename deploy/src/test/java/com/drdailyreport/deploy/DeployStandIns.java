@@ -48,9 +48,11 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /**
  * Everything a deploy talks to, on loopback: moto_server (Lambda, ECR, STS, SSM, Logs, Step
  * Functions, Scheduler, S3, CloudFront), Debian's docker-registry, the {@link LambdaFake} in front
- * of moto's Lambda, and a stand-in for API Gateway's {@code /api/v1/health} (the deployed
- * function cannot run inside moto). {@link #seed()} creates what Terraform would have created for
- * dev; {@link #repository} a git checkout of the dev branch with the manifest.
+ * of moto's Lambda, the {@link EcrFake} in front of moto's ECR (whose images are those of the
+ * registry repository the deploys push to), and a stand-in for API Gateway's {@code /api/v1/health}
+ * (the deployed function cannot run inside moto). {@link #seed()} creates what Terraform would have
+ * created for dev, with the functions and the Mini App page of an earlier release; {@link #repository}
+ * a git checkout of the dev branch with the manifest.
  */
 final class DeployStandIns implements AutoCloseable {
 
@@ -64,10 +66,17 @@ final class DeployStandIns implements AutoCloseable {
     static final String SCHEDULE = "dr-daily-report-daily-ticker-fetch-dev";
     static final String STATE_MACHINE = "dr-daily-report-precompute-workflow-dev";
     static final String BUCKET = "dr-daily-report-miniapp-dev";
+    /** The Mini App page an earlier release published (what the bucket holds before the deploys under test). */
+    static final Map<String, String> EARLIER_PAGE = Map.of(
+            "index.html", "<!doctype html><title>DR Daily Report (earlier release)</title>",
+            "config.js", "window.DR_CONFIG = Object.assign({apiBase: 'https://earlier.execute-api.ap-southeast-1.amazonaws.com'}, window.DR_CONFIG || {});",
+            "app.js", "// the earlier release's page\n",
+            "earlier-only.js", "// a file the new page no longer has\n");
 
     final MotoServer moto;
     final LoopbackRegistry registry;
     final LambdaFake fake;
+    final EcrFake ecr;
     final HttpServer api;
     final Manifest manifest;
     final Path repoRoot;
@@ -77,6 +86,8 @@ final class DeployStandIns implements AutoCloseable {
     final AtomicReference<String> healthBody = new AtomicReference<>("{\"status\":\"ok\",\"database\":\"ok\"}");
     /** Run on every health request (e.g. a function logging an ERROR as it serves it). */
     final AtomicReference<Runnable> onHealth = new AtomicReference<>(() -> { });
+    /** When set, what the API answers (status and body) while telegram-api's live alias runs a new release, not {@link #OLD_DIGEST}. */
+    final AtomicReference<Map.Entry<Integer, String>> healthWhileNew = new AtomicReference<>();
     final AtomicInteger healthRequests = new AtomicInteger();
 
     final LambdaClient lambda;
@@ -88,14 +99,17 @@ final class DeployStandIns implements AutoCloseable {
         this.moto = moto;
         this.registry = registry;
         this.fake = new LambdaFake(moto.endpoint());
+        this.ecr = new EcrFake(moto.endpoint(), registry.host());
         this.api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         api.createContext("/api/v1/health", exchange -> {
             try (exchange) {
                 healthRequests.incrementAndGet();
                 onHealth.get().run();
-                byte[] body = healthBody.get().getBytes(StandardCharsets.UTF_8);
+                Map.Entry<Integer, String> whileNew = healthWhileNew.get();
+                boolean asNew = whileNew != null && newReleaseLive();
+                byte[] body = (asNew ? whileNew.getValue() : healthBody.get()).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(healthStatus.get(), body.length);
+                exchange.sendResponseHeaders(asNew ? whileNew.getKey() : healthStatus.get(), body.length);
                 exchange.getResponseBody().write(body);
             }
         });
@@ -148,9 +162,13 @@ final class DeployStandIns implements AutoCloseable {
         healthStatus.set(200);
         healthBody.set("{\"status\":\"ok\",\"database\":\"ok\"}");
         onHealth.set(() -> { });
+        healthWhileNew.set(null);
         healthRequests.set(0);
         // a registry repository of its own per test: what one test pushed is not already there for the next
         pushRepository = ECR_REPOSITORY + "-" + seeds.incrementAndGet();
+        // ECR's images are those the deploys push to the loopback registry
+        ecr.reset();
+        ecr.backs(ECR_REPOSITORY, pushRepository);
         var region = Region.of(REGION);
         try (IamClient iam = IamClient.builder().endpointOverride(moto.endpoint()).region(Region.AWS_GLOBAL).credentialsProvider(credentials())
                 .httpClient(UrlConnectionHttpClient.create()).build();
@@ -183,6 +201,10 @@ final class DeployStandIns implements AutoCloseable {
                     .state(ScheduleState.ENABLED).target(t -> t.arn("arn:aws:lambda:" + REGION + ":" + ACCOUNT
                             + ":function:dr-daily-report-ticker-scheduler-dev").roleArn(role).input("{}")));
             s3.createBucket(b -> b.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            s3.putBucketVersioning(b -> b.bucket(BUCKET).versioningConfiguration(v -> v.status(
+                    software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED)));
+            EARLIER_PAGE.forEach((key, text) -> s3.putObject(b -> b.bucket(BUCKET).key(key).contentType(MiniAppPublisher.contentType(key))
+                    .cacheControl(MiniAppPublisher.cacheControl(key)), software.amazon.awssdk.core.sync.RequestBody.fromString(text)));
             distributionId = miniAppDistribution(cloudFront, BUCKET);
             String descriptor = new ObjectMapper().createObjectNode()
                     .put("api_url", "https://abc123.execute-api." + REGION + ".amazonaws.com")
@@ -244,6 +266,7 @@ final class DeployStandIns implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_ENDPOINT_URL", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_LAMBDA", fake.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_ECR", ecr.endpoint().toString());
         env.put("AWS_REGION", REGION);
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -284,7 +307,12 @@ final class DeployStandIns implements AutoCloseable {
 
     /** The same with another environment (PATH, secrets) and image layout. */
     Run deploy(Map<String, String> env, Path repo, Path layout, String... extra) {
-        List<String> args = new ArrayList<>(List.of("deploy", "--env", ENV, "--base-image", "scratch", "--push-to", pushTo(),
+        return deployTo(pushTo(), env, repo, layout, extra);
+    }
+
+    /** The same, pushing to {@code pushTo} (HOST/REPO). */
+    Run deployTo(String pushTo, Map<String, String> env, Path repo, Path layout, String... extra) {
+        List<String> args = new ArrayList<>(List.of("deploy", "--env", ENV, "--base-image", "scratch", "--push-to", pushTo,
                 "--secrets", "env", "--api-url", apiUrl(), "--repo", repo.toString(), "--layout", layout.toString(),
                 "--poll-interval", "PT0.05S", "--update-timeout", "PT20S", "--json"));
         args.addAll(List.of(extra));
@@ -333,6 +361,44 @@ final class DeployStandIns implements AutoCloseable {
         return state;
     }
 
+    /** Whether telegram-api's live alias runs something other than {@link #OLD_DIGEST} (a release under test). */
+    boolean newReleaseLive() {
+        String name = manifest.function("telegram-api").functionName(ENV);
+        String v = lambda.getAlias(b -> b.functionName(name).name("live")).functionVersion();
+        return !lambda.getFunction(b -> b.functionName(name).qualifier(v)).code().imageUri().endsWith(OLD_DIGEST);
+    }
+
+    /** The Mini App bucket now: key → content, with each object's type and cache header. */
+    Map<String, String> page() {
+        Map<String, String> page = new java.util.TreeMap<>();
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION))
+                .credentialsProvider(credentials()).httpClient(UrlConnectionHttpClient.create()).forcePathStyle(true).build()) {
+            for (var o : s3.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()) {
+                var object = s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(o.key()));
+                page.put(o.key(), object.response().contentType() + " | " + object.response().cacheControl() + " | "
+                        + object.asString(StandardCharsets.UTF_8));
+            }
+        }
+        return page;
+    }
+
+    /** The tags of a repository of the loopback registry (its HTTP API). */
+    List<String> registryTags(String repository) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + registry.host() + "/v2/" + repository + "/tags/list"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            List<String> tags = new ArrayList<>();
+            new ObjectMapper().readTree(r.body()).path("tags").forEach(t -> tags.add(t.asText()));
+            return tags;
+        }
+    }
+
+    /** The registry repository the deploys push to (ECR's images). */
+    String pushRepository() {
+        return pushRepository;
+    }
+
     /** Everything a deploy could change in moto, for before/after comparisons. */
     String snapshot() {
         StringBuilder s = new StringBuilder();
@@ -354,6 +420,7 @@ final class DeployStandIns implements AutoCloseable {
     public void close() throws Exception {
         api.stop(0);
         fake.close();
+        ecr.close();
         lambda.close();
         ssm.close();
         logs.close();

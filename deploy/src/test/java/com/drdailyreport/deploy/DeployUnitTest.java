@@ -64,12 +64,93 @@ class DeployUnitTest {
     }
 
     @Test
-    void releaseRecordsRoundTrip() {
-        Release r = new Release("sha256:" + "1".repeat(64), "abc", "2026-11-29T12:00+07:00", "deploy", "all",
-                Map.of("telegram-api", new Release.FunctionState("repo@sha256:" + "1".repeat(64), "7")));
+    void releaseRecordsRoundTripWithWhatRanBefore() {
+        String d1 = "sha256:" + "1".repeat(64);
+        String d2 = "sha256:" + "2".repeat(64);
+        Release r = new Release(d2, "abc", "2026-11-29T12:00+07:00", "deploy", "all",
+                Map.of("telegram-api", new Release.FunctionState("repo@" + d2, "7")),
+                Map.of("telegram-api", new Release.FunctionState("repo@" + d1, "6")));
         Release back = Release.fromJson(r.toJson());
         assertThat(back).isEqualTo(r);
-        assertThat(back.functions().get("telegram-api").digest()).isEqualTo("sha256:" + "1".repeat(64));
+        assertThat(back.functions().get("telegram-api").digest()).isEqualTo(d2);
+        assertThat(back.previous().get("telegram-api")).isEqualTo(new Release.FunctionState("repo@" + d1, "6"));
+        // a record written before records kept what ran before them
+        Release older = Release.fromJson("{\"digest\":\"" + d1 + "\",\"kind\":\"deploy\",\"functions\":{\"telegram-api\":{\"image_uri\":\"repo@" + d1 + "\"}}}");
+        assertThat(older.previous()).isEmpty();
+        assertThat(older.before()).isNull();
+    }
+
+    @Test
+    void theTimelineOfAFirstReleaseEndsWithWhatRanBeforeIt() {
+        String old = "sha256:" + "1".repeat(64);
+        String first = "sha256:" + "a".repeat(64);
+        Map<String, Release.FunctionState> before = new java.util.LinkedHashMap<>();
+        before.put("telegram-api", new Release.FunctionState("repo@" + old, "1"));
+        before.put("report-worker", new Release.FunctionState("repo@" + old, null));
+        before.put("line-bot", new Release.FunctionState("repo@sha256:" + "9".repeat(64), "3"));
+        Release release = new Release(first, "c1", "2026-11-29T12:00+07:00", "deploy", "all",
+                Map.of("telegram-api", new Release.FunctionState("repo@" + first, "2")), before);
+
+        List<Release> timeline = Release.timeline(List.of(release));
+
+        assertThat(timeline).hasSize(2);
+        assertThat(timeline.get(0)).isSameAs(release);
+        Release previous = timeline.get(1);
+        assertThat(previous.kind()).isEqualTo("before");
+        assertThat(previous.digest()).as("the digest most functions ran").isEqualTo(old);
+        assertThat(previous.functions()).isEqualTo(before);
+    }
+
+    @Test
+    void aHealthCheckThatCannotConnectSaysWhy() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Validator.Check check = new Validator(null, null, "dev").health("http://127.0.0.1:" + port);
+        assertThat(check.ok()).isFalse();
+        assertThat(check.detail()).contains("GET http://127.0.0.1:" + port + "/api/v1/health failed: ", "ConnectException")
+                .doesNotContain("null");
+    }
+
+    /**
+     * terraform/ecr.tf's lifecycle policy against the tags the tool gives: ECR never expires an image
+     * a higher-priority rule's tag selection matches, so the rule selecting release tags must come
+     * before every rule that expires by age, and builds must expire.
+     */
+    @Test
+    void theEcrLifecyclePolicyKeepsWhatTheToolTagsReleasedAndExpiresItsOtherBuilds() throws Exception {
+        String tf = java.nio.file.Files.readString(repoRoot().resolve("terraform/ecr.tf"));
+        String policy = tf.substring(tf.indexOf("resource \"aws_ecr_lifecycle_policy\""));
+        policy = policy.substring(0, policy.indexOf("\n}\n"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rulePriority\\s*=\\s*(\\d+)(.*?)action\\s*=\\s*\\{\\s*type\\s*=\\s*\"(\\w+)\"",
+                java.util.regex.Pattern.DOTALL).matcher(policy);
+        record Rule(int priority, String status, String prefix, String countType, long count, String action) {
+        }
+        List<Rule> rules = new java.util.ArrayList<>();
+        while (m.find()) {
+            String body = m.group(2);
+            rules.add(new Rule(Integer.parseInt(m.group(1)), field(body, "tagStatus"), field(body, "tagPrefixList"), field(body, "countType"),
+                    Long.parseLong(field(body, "countNumber")), m.group(3)));
+        }
+        assertThat(rules).hasSizeGreaterThanOrEqualTo(3);
+        Rule release = rules.stream().filter(r -> EcrImages.RELEASE_TAG_PREFIX.equals(r.prefix())).findFirst().orElseThrow();
+        Rule build = rules.stream().filter(r -> EcrImages.BUILD_TAG_PREFIX.equals(r.prefix())).findFirst().orElseThrow();
+        Rule untagged = rules.stream().filter(r -> "untagged".equals(r.status())).findFirst().orElseThrow();
+        assertThat(release.countType()).as("released images are kept: no age limit").isEqualTo("imageCountMoreThan");
+        assertThat(release.count()).isGreaterThanOrEqualTo(10_000);
+        assertThat(rules).filteredOn(r -> r != release && r.action().equals("expire"))
+                .allSatisfy(r -> assertThat(r.priority()).as("rule " + r.priority() + " comes after the release rule").isGreaterThan(release.priority()));
+        assertThat(build.countType()).isEqualTo("sinceImagePushed");
+        assertThat(build.count()).isEqualTo(14);
+        assertThat(untagged.countType()).isEqualTo("sinceImagePushed");
+        assertThat(EcrImages.RELEASE_TAG_PREFIX).as("a build tag never matches the release prefix").doesNotStartWith(EcrImages.BUILD_TAG_PREFIX);
+    }
+
+    /** One setting of an HCL object ({@code name = "value"}, {@code name = ["value"]} or {@code name = 14}), unquoted; null when absent. */
+    private static String field(String hcl, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "\\s*=\\s*\\[?\\s*\"?([^\"\\]\\n]*)\"?\\s*\\]?").matcher(hcl);
+        return m.find() ? m.group(1).strip() : null;
     }
 
     @Test

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,10 +40,10 @@ final class LambdaFake implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FUNCTION_PATH = Pattern.compile("^/2015-03-31/functions/([^/]+)(/code)?/?$");
+    private static final Pattern ALIAS_PATH = Pattern.compile("^/2015-03-31/functions/([^/]+)/aliases/([^/]+)/?$");
 
     private final HttpServer server;
-    private final URI moto;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final MotoForward moto;
 
     private final Map<String, AtomicInteger> inProgressAfterUpdate = new ConcurrentHashMap<>();
     private final Map<String, Integer> inProgressPolls = new ConcurrentHashMap<>();
@@ -56,11 +53,13 @@ final class LambdaFake implements AutoCloseable {
     private final Set<String> misresolving = ConcurrentHashMap.newKeySet();
     /** Every UpdateFunctionCode: function name and image URI, in order. */
     final List<String[]> updates = new CopyOnWriteArrayList<>();
+    /** Every UpdateAlias: the function's name, in order. */
+    final List<String> aliasUpdates = new CopyOnWriteArrayList<>();
     /** GetFunction answers that said InProgress, per function. */
     final Map<String, AtomicInteger> inProgressAnswers = new ConcurrentHashMap<>();
 
     LambdaFake(URI moto) throws IOException {
-        this.moto = moto;
+        this.moto = new MotoForward(moto);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -94,6 +93,7 @@ final class LambdaFake implements AutoCloseable {
         resolveTo.clear();
         misresolving.clear();
         updates.clear();
+        aliasUpdates.clear();
         inProgressAnswers.clear();
     }
 
@@ -127,37 +127,17 @@ final class LambdaFake implements AutoCloseable {
                 }
             }
 
-            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(moto + path + (query == null ? "" : "?" + query)))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                String n = name.toLowerCase(java.util.Locale.ROOT);
-                if (!Set.of("host", "content-length", "connection", "expect", "transfer-encoding", "upgrade").contains(n)) {
-                    values.forEach(v -> forward.header(name, v));
-                }
-            });
-            HttpResponse<byte[]> answer;
-            try {
-                answer = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
+            Matcher alias = ALIAS_PATH.matcher(path);
+            if (alias.matches() && "PUT".equals(exchange.getRequestMethod())) {
+                aliasUpdates.add(URLDecoder.decode(alias.group(1), StandardCharsets.UTF_8));
             }
+
+            HttpResponse<byte[]> answer = moto.send(exchange, body);
             byte[] out = answer.body();
             if (get && answer.statusCode() == 200) {
                 out = rewriteGetFunction(function, out, query);
             }
-            answer.headers().map().forEach((name, values) -> {
-                String n = name.toLowerCase(java.util.Locale.ROOT);
-                if (!Set.of("content-length", "connection", "transfer-encoding", "date", "server").contains(n) && !n.startsWith(":")) {
-                    values.forEach(v -> exchange.getResponseHeaders().add(name, v));
-                }
-            });
-            exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
-            if (out.length > 0) {
-                try (OutputStream os = exchange.getResponseBody()) {
-                    os.write(out);
-                }
-            }
+            MotoForward.reply(exchange, answer, out);
         }
     }
 
@@ -193,6 +173,6 @@ final class LambdaFake implements AutoCloseable {
     public void close() {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        http.close();
+        moto.close();
     }
 }

@@ -88,6 +88,58 @@ class MiniAppPublisherIT {
     }
 
     @Test
+    void aSnapshotTakenBeforeAPublishPutsThePageBackAsItWas() {
+        String bucket = "dr-daily-report-miniapp-versioned";
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status(
+                software.amazon.awssdk.services.s3.model.BucketVersioningStatus.ENABLED)));
+        // an earlier page: two files the new page overwrites, one it no longer has
+        s3.putObject(b -> b.bucket(bucket).key("index.html").contentType("text/html; charset=utf-8").cacheControl("no-cache"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("<title>earlier</title>"));
+        s3.putObject(b -> b.bucket(bucket).key("config.js").contentType("text/javascript; charset=utf-8").cacheControl("no-cache"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("window.DR_CONFIG = {apiBase: 'https://earlier.example'};"));
+        s3.putObject(b -> b.bucket(bucket).key("earlier.js").contentType("text/javascript; charset=utf-8").cacheControl("public, max-age=300"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("// earlier"));
+        Map<String, String> earlier = contents(bucket);
+        MiniAppPublisher publisher = new MiniAppPublisher(s3, cloudFront);
+        MiniAppPublisher.Snapshot before = publisher.snapshot(bucket);
+        assertThat(before.versioned()).isTrue();
+        assertThat(before.versions()).containsOnlyKeys("index.html", "config.js", "earlier.js");
+
+        publisher.publish(MiniAppSite.fromClasspath(getClass().getClassLoader()), bucket, distributionId, "https://abc123.example");
+        assertThat(contents(bucket)).isNotEqualTo(earlier);
+        MiniAppPublisher.Result restored = publisher.restore(before, distributionId);
+
+        assertThat(contents(bucket)).as("every object, its type and cache header, as before the publish").isEqualTo(earlier);
+        assertThat(restored.uploaded()).containsExactlyInAnyOrder("index.html", "config.js", "earlier.js");
+        assertThat(restored.deleted()).contains("app.js", "vendor/echarts.min.js").doesNotContain("index.html");
+        assertThat(restored.invalidationId()).isNotBlank();
+        // once more: nothing differs, nothing to invalidate
+        MiniAppPublisher.Result again = publisher.restore(before, distributionId);
+        assertThat(again.changed()).isFalse();
+        assertThat(again.invalidationId()).isNull();
+    }
+
+    @Test
+    void anUnversionedBucketCannotBeRestoredAndSaysSo() {
+        MiniAppPublisher publisher = new MiniAppPublisher(s3, cloudFront);
+        MiniAppPublisher.Snapshot before = publisher.snapshot("dr-daily-report-miniapp-dev");
+        assertThat(before.versioned()).isFalse();
+        assertThatThrownBy(() -> publisher.restore(before, distributionId)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not versioned");
+    }
+
+    private static Map<String, String> contents(String bucket) {
+        Map<String, String> page = new java.util.TreeMap<>();
+        for (var o : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+            var object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(o.key()));
+            page.put(o.key(), object.response().contentType() + " | " + object.response().cacheControl() + " | "
+                    + object.asString(StandardCharsets.UTF_8));
+        }
+        return page;
+    }
+
+    @Test
     void aMalformedApiOriginIsRefusedBeforeAnythingIsUploaded() {
         MiniAppSite site = MiniAppSite.fromClasspath(getClass().getClassLoader());
         assertThatThrownBy(() -> new MiniAppPublisher(s3, cloudFront).publish(site, "dr-daily-report-miniapp-dev", distributionId,
