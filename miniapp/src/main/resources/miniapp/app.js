@@ -763,23 +763,31 @@
     }
     return h('ul', {class: 'pattern-list', id: 'pattern-list'}, patterns.map(function (p, i) {
       var m = p.measurements || {};
+      var live = p.live !== false;
       var extra = [];
       if (isNumber(m.breakout_level)) {
         extra.push('จุดทะลุ ' + fmtPrice(m.breakout_level));
       }
-      if (isNumber(m.target)) {
+      if (isNumber(m.target) && live) {
         extra.push('เป้าหมาย ' + fmtPrice(m.target));
       }
-      return h('li', {class: 'pattern ' + (p.direction || 'neutral'), 'data-pattern': p.type},
+      var record = p.track_record;
+      return h('li', {class: 'pattern ' + (live ? (p.direction || 'neutral') : 'ended'), 'data-pattern': p.type,
+          'data-state': p.state || 'forming'},
           h('button', {type: 'button', class: 'pattern-zoom', title: 'ซูมไปที่รูปแบบนี้', onclick: function () { zoomToPattern(p); }},
               h('span', {class: 'dot', 'aria-hidden': 'true'}),
               h('span', {class: 'pattern-text'},
                   h('strong', null, (i + 1) + '. ' + patternName(p, 'th')),
                   h('small', null, ' ' + patternName(p, 'en')),
+                  p.state ? h('span', {class: 'badge state state-' + p.state},
+                      (p.state_th || p.state) + (p.state_date ? ' ' + fmtShortDate(p.state_date) : '')) : null,
                   h('span', {class: 'pattern-meta'},
                       DIRECTION_TH[p.direction] + ' · ความเชื่อมั่น' + (CONFIDENCE_TH[p.confidence] || p.confidence) +
                       ' · ' + fmtShortDate(p.start) + ' – ' + fmtShortDate(p.end) +
-                      (extra.length ? ' · ' + extra.join(' · ') : '')))));
+                      (extra.length ? ' · ' + extra.join(' · ') : '')),
+                  record && record.text_th ? h('span', {class: 'pattern-record' + (record.verdict === 'better_than_chance' ? '' : ' weak')},
+                      'สถิติย้อนหลัง: ' + record.text_th +
+                      (record.ticker && record.ticker.cases ? ' · หุ้นตัวนี้ ' + record.ticker.hits + '/' + record.ticker.cases : '')) : null)));
     }));
   }
 
@@ -990,7 +998,7 @@
       if (points.length < 2) {
         return;
       }
-      var color = COLORS[p.direction] || COLORS.neutral;
+      var color = p.live === false ? COLORS.neutral : (COLORS[p.direction] || COLORS.neutral);
       var first = points[0];
       var last = points[points.length - 1];
       var prices = points.map(function (q) { return q.price; });
@@ -998,7 +1006,8 @@
       var hi = Math.max.apply(null, prices);
       earliest = Math.min(earliest, index[first.date]);
       var name = patternName(p, 'th');
-      var label = (i + 1) + '. ' + (narrow ? name.replace(/\s*\(.*\)$/, '') : name) + ' · ' + (CONFIDENCE_TH[p.confidence] || p.confidence);
+      var label = (i + 1) + '. ' + (narrow ? name.replace(/\s*\(.*\)$/, '') : name) + ' · ' +
+          (p.live === false && p.state_th ? p.state_th : (CONFIDENCE_TH[p.confidence] || p.confidence));
       // the pattern's points joined by a line (dashed when neutral) …
       series.push({
         type: 'line',

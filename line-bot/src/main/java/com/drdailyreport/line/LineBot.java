@@ -1,16 +1,18 @@
 package com.drdailyreport.line;
 
+import com.drdailyreport.shared.analysis.ChartPatternView;
+import com.drdailyreport.shared.analysis.TrackRecordView;
 import com.drdailyreport.shared.db.ActiveTickers;
 import com.drdailyreport.shared.db.ChartPatternRepository;
 import com.drdailyreport.shared.db.DataAccessException;
 import com.drdailyreport.shared.db.LineWebhookEventRepository;
 import com.drdailyreport.shared.db.ReportRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.domain.ChartPattern;
-import com.drdailyreport.shared.domain.Confidence;
-import com.drdailyreport.shared.domain.PatternType;
 import com.drdailyreport.shared.domain.Report;
 import com.drdailyreport.shared.domain.StoredPattern;
 import com.drdailyreport.shared.domain.Ticker;
+import com.drdailyreport.shared.domain.TrackRecord;
 import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.time.BusinessClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,17 +82,20 @@ public final class LineBot {
     private final ActiveTickers tickers;
     private final ReportRepository reports;
     private final ChartPatternRepository patterns;
+    private final TrackRecordRepository trackRecords;
     private final LineWebhookEventRepository events;
     private final BusinessClock clock;
 
     public LineBot(LineBotConfig config, MessagingApiClient messaging, ActiveTickers tickers, ReportRepository reports,
-                   ChartPatternRepository patterns, LineWebhookEventRepository events, BusinessClock clock) {
+                   ChartPatternRepository patterns, TrackRecordRepository trackRecords, LineWebhookEventRepository events,
+                   BusinessClock clock) {
         this.parser = new WebhookParser(new LineSignatureValidator(config.channelSecret().getBytes(StandardCharsets.UTF_8)));
         this.config = config;
         this.messaging = messaging;
         this.tickers = tickers;
         this.reports = reports;
         this.patterns = patterns;
+        this.trackRecords = trackRecords;
         this.events = events;
         this.clock = clock;
     }
@@ -193,25 +198,24 @@ public final class LineBot {
             return text(ThaiText.notReady(ticker, nextRun()));
         }
         Report r = report.get();
-        List<ReportCard.Pattern> shown = new ArrayList<>();
+        List<ChartPattern> shown = new ArrayList<>();
         List<StoredPattern> stored = patterns.findForDate(ticker.drSymbol(), r.reportDate());
         if (!stored.isEmpty()) {
-            for (StoredPattern s : stored) {
-                ChartPattern p = s.pattern();
-                shown.add(new ReportCard.Pattern(p.type(), p.confidence(), p.end()));
-            }
+            stored.forEach(s -> shown.add(s.pattern()));
         } else {
             for (JsonNode p : r.reportJson().path("chart_patterns")) {
                 try {
-                    shown.add(new ReportCard.Pattern(PatternType.fromName(p.path("type").asText()),
-                            Confidence.fromName(p.path("confidence").asText()),
-                            p.hasNonNull("end") ? LocalDate.parse(p.get("end").asText()) : null));
+                    shown.add(ChartPatternView.parse(p));
                 } catch (RuntimeException e) {
                     LOG.warn("line_pattern_unreadable ticker={}: {}", ticker.drSymbol(), e.getMessage());
                 }
             }
         }
-        return ReportCard.flexMessage(ticker, r.reportJson(), shown, r.reportDate(), !r.reportDate().equals(today), config.miniAppUrl());
+        boolean demo = r.reportJson().path("is_demo_data").asBoolean(false);
+        List<TrackRecord> records = shown.isEmpty() ? List.of() : trackRecords.recordsFor(ticker.drSymbol(), demo);
+        List<ReportCard.Pattern> cards = shown.stream().map(p -> new ReportCard.Pattern(p.type(), p.confidence(), p.end(), p.state(),
+                p.direction(), TrackRecordView.of(records, ticker.drSymbol(), p.type(), p.confidence(), demo).textTh())).toList();
+        return ReportCard.flexMessage(ticker, r.reportJson(), cards, r.reportDate(), !r.reportDate().equals(today), config.miniAppUrl());
     }
 
     private ObjectNode unknown(MentionParser.Unknown u) {

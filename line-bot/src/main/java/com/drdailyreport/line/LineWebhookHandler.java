@@ -8,6 +8,7 @@ import com.drdailyreport.shared.config.DatabaseConfig;
 import com.drdailyreport.shared.config.EnvironmentReader;
 import com.drdailyreport.shared.db.ActiveTickers;
 import com.drdailyreport.shared.db.ChartPatternRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.db.DataSources;
 import com.drdailyreport.shared.db.LineWebhookEventRepository;
 import com.drdailyreport.shared.db.ReportRepository;
@@ -58,7 +59,7 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
                 .usingDefaultLogger(false)
                 .build();
         return new LineBot(config, messaging, new ActiveTickers(new TickerRepository(ds), System::nanoTime), new ReportRepository(ds),
-                new ChartPatternRepository(ds), new LineWebhookEventRepository(ds), clock);
+                new ChartPatternRepository(ds), new TrackRecordRepository(ds), new LineWebhookEventRepository(ds), clock);
     }
 
     private static synchronized LineBot fromEnvironment() {

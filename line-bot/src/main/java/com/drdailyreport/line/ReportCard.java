@@ -3,6 +3,7 @@ package com.drdailyreport.line;
 import com.drdailyreport.shared.analysis.PatternNames;
 import com.drdailyreport.shared.analysis.Stance;
 import com.drdailyreport.shared.domain.Confidence;
+import com.drdailyreport.shared.domain.PatternState;
 import com.drdailyreport.shared.domain.PatternType;
 import com.drdailyreport.shared.domain.Ticker;
 import com.drdailyreport.shared.json.Json;
@@ -34,8 +35,12 @@ final class ReportCard {
     static final String RED = "#DC2626";
     static final String GREY = "#6B7280";
 
-    /** A pattern as the card shows it. */
-    record Pattern(PatternType type, Confidence confidence, LocalDate end) {
+    /**
+     * A pattern as the card shows it: name, confidence, lifecycle state, and its type's track record
+     * in one Thai sentence.
+     */
+    record Pattern(PatternType type, Confidence confidence, LocalDate end, PatternState state, PatternType.Direction direction,
+                   String trackRecordTh) {
     }
 
     private ReportCard() {
@@ -54,7 +59,8 @@ final class ReportCard {
         Stance stance = stance(report.path("stance").asText(""));
         String stanceColor = stance == Stance.BULLISH ? GREEN : stance == Stance.BEARISH ? RED : GREY;
         List<Pattern> top = patterns.stream()
-                .sorted(Comparator.comparing((Pattern p) -> p.confidence().ordinal())
+                .sorted(Comparator.comparing((Pattern p) -> p.state().live() ? 0 : 1)
+                        .thenComparing(p -> p.confidence().ordinal())
                         .thenComparing(Pattern::end, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(3).toList();
 
@@ -95,13 +101,16 @@ final class ReportCard {
             contents(body).add(text("ยังไม่พบรูปแบบกราฟที่ชัดเจนในช่วงนี้", "sm", GREY, false));
         }
         for (Pattern p : top) {
-            String color = switch (p.type().direction()) {
+            String color = !p.state().live() ? GREY : switch (p.direction()) {
                 case BULLISH -> GREEN;
                 case BEARISH -> RED;
                 default -> GREY;
             };
-            contents(body).add(text("• " + PatternNames.thai(p.type()) + " — ความเชื่อมั่น" + PatternNames.thai(p.confidence()),
-                    "sm", color, false));
+            contents(body).add(text("• " + PatternNames.thai(p.type()) + " — " + PatternNames.thai(p.state()) + " · ความเชื่อมั่น"
+                    + PatternNames.thai(p.confidence()), "sm", color, false));
+            if (p.trackRecordTh() != null && !p.trackRecordTh().isEmpty()) {
+                contents(body).add(text("  " + p.trackRecordTh(), "xxs", GREY, false));
+            }
         }
         contents(body).add(separator());
         String asOf = report.path("as_of").asText("");

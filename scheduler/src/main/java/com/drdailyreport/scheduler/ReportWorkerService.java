@@ -133,7 +133,7 @@ public final class ReportWorkerService {
             long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             retry.run(() -> reports.upsertCompleted(ticker, today, report.json(), report.narrative().thai(), elapsedMs, clock.instant()));
             return new WorkerResult(ticker.drSymbol(), "success", null, ticker.id(), today, null, elapsedMs, dayPatterns.size(), null,
-                    null, patternsSource);
+                    null, patternsSource, null);
         } catch (RuntimeException e) {
             String error = PriceFetchService.describe(e);
             LOG.warn("report {} failed: {}", ticker.drSymbol(), error);

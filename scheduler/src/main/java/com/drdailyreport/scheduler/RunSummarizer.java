@@ -3,7 +3,11 @@ package com.drdailyreport.scheduler;
 import com.drdailyreport.shared.db.ChartPatternRepository;
 import com.drdailyreport.shared.db.ReportRepository;
 import com.drdailyreport.shared.db.TickerRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.domain.Ticker;
+import com.drdailyreport.shared.domain.TrackRecord;
+import com.drdailyreport.shared.patterns.PatternDetector;
+import com.drdailyreport.shared.patterns.PatternTrackRecord;
 import com.drdailyreport.shared.time.BusinessClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,19 +20,24 @@ import java.util.TreeSet;
 /**
  * Counts a precompute run truthfully: the workers' own results (a missing or error status is a
  * failure, whatever Step Functions thought) and {@code COUNT(*)} of today's rows. A run with any
- * active ticker lacking today's report, or any failed worker, is not green.
+ * active ticker lacking today's report, or any failed worker, is not green. It also refreshes the
+ * universe's chart-pattern track record from every ticker's stored events (real and demo prices
+ * apart), once all pattern workers are done.
  */
 public final class RunSummarizer {
 
     private final TickerRepository tickers;
     private final ReportRepository reports;
     private final ChartPatternRepository patterns;
+    private final TrackRecordRepository trackRecords;
     private final BusinessClock clock;
 
-    public RunSummarizer(TickerRepository tickers, ReportRepository reports, ChartPatternRepository patterns, BusinessClock clock) {
+    public RunSummarizer(TickerRepository tickers, ReportRepository reports, ChartPatternRepository patterns,
+                         TrackRecordRepository trackRecords, BusinessClock clock) {
         this.tickers = tickers;
         this.reports = reports;
         this.patterns = patterns;
+        this.trackRecords = trackRecords;
         this.clock = clock;
     }
 
@@ -38,6 +47,11 @@ public final class RunSummarizer {
      */
     public RunSummary summarize(String executionId, List<Map<String, Object>> reportResults, List<Map<String, Object>> patternResults) {
         LocalDate today = clock.today();
+        for (boolean demo : new boolean[] {false, true}) {
+            trackRecords.replaceRecords(TrackRecord.UNIVERSE, demo,
+                    PatternTrackRecord.aggregate(TrackRecord.UNIVERSE, trackRecords.events(demo), today, demo), PatternDetector.VERSION,
+                    clock.instant());
+        }
         List<Ticker> active = tickers.findActive();
         List<String> completed = reports.completedSymbols(today);
         Map<String, Integer> patternRows = patterns.countsForDate(today);
@@ -60,7 +74,12 @@ public final class RunSummarizer {
             problems.add(patternBranch.failed().size() + " pattern workers failed");
         }
         return new RunSummary(problems.isEmpty() ? "success" : "error", problems.isEmpty() ? null : String.join("; ", problems),
-                executionId, today, active.size(), reportBranch, patternBranch, missing);
+                executionId, today, active.size(), reportBranch, patternBranch, missing, trackRecordRows());
+    }
+
+    private RunSummary.TrackRecordRows trackRecordRows() {
+        int[] counts = trackRecords.counts();
+        return new RunSummary.TrackRecordRows(counts[0], counts[1]);
     }
 
     private static RunSummary.Branch branch(List<Map<String, Object>> results, int rows, int tickersWithRows) {

@@ -9,7 +9,14 @@ import java.util.List;
  * worker failed; otherwise error, naming each ticker at fault.
  */
 public record RunSummary(String status, String error, String executionId, LocalDate date, int activeTickers,
-                         Branch reports, Branch patterns, List<String> missingReports) {
+                         Branch reports, Branch patterns, List<String> missingReports, TrackRecordRows trackRecord) {
+
+    /**
+     * The chart-pattern track record after the run: past patterns stored (every ticker's walk-forward)
+     * and aggregate rows (per ticker and for the universe).
+     */
+    public record TrackRecordRows(int events, int records) {
+    }
 
     /**
      * One branch's truth.

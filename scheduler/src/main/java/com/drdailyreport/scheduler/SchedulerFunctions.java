@@ -6,6 +6,7 @@ import com.drdailyreport.shared.db.PriceHistoryRepository;
 import com.drdailyreport.shared.db.ReportJobRepository;
 import com.drdailyreport.shared.db.ReportRepository;
 import com.drdailyreport.shared.db.TickerRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.market.PriceSource;
 import com.drdailyreport.shared.patterns.PatternDetector;
 import com.drdailyreport.shared.time.BusinessClock;
@@ -35,14 +36,15 @@ public final class SchedulerFunctions {
         PriceHistoryRepository history = new PriceHistoryRepository(ds);
         ChartPatternRepository patterns = new ChartPatternRepository(ds);
         ReportRepository reports = new ReportRepository(ds);
+        TrackRecordRepository trackRecords = new TrackRecordRepository(ds);
         PatternDetector detector = new PatternDetector();
         return new Handlers(
                 new TickerSchedulerHandler(new PriceFetchService(tickers, history, prices, clock, fetchConcurrency), trigger),
                 new PrecomputeControllerHandler(new PrecomputeController(starter, clock, new SecureRandom()),
-                        new RunSummarizer(tickers, reports, patterns, clock)),
+                        new RunSummarizer(tickers, reports, patterns, trackRecords, clock)),
                 new GetTickerListHandler(tickers, DatabaseRetry.standard()),
                 new ReportWorkerHandler(new ReportWorkerService(tickers, history, patterns, reports, new ReportJobRepository(ds), detector,
                         builder, clock)),
-                new PatternPrecomputeHandler(new PatternWorkerService(tickers, history, patterns, detector, clock)));
+                new PatternPrecomputeHandler(new PatternWorkerService(tickers, history, patterns, trackRecords, detector, clock)));
     }
 }

@@ -10,6 +10,7 @@ import com.drdailyreport.shared.db.PriceHistoryRepository;
 import com.drdailyreport.shared.db.ReportJobRepository;
 import com.drdailyreport.shared.db.ReportRepository;
 import com.drdailyreport.shared.db.TickerRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.market.PriceSource;
 import com.drdailyreport.shared.market.PriceSources;
 import com.drdailyreport.shared.patterns.PatternDetector;
@@ -85,7 +86,7 @@ final class SchedulerRuntime {
     PatternWorkerService patternWorkerService() {
         DataSource ds = dataSource();
         return new PatternWorkerService(new TickerRepository(ds), new PriceHistoryRepository(ds), new ChartPatternRepository(ds),
-                detector(), clock);
+                new TrackRecordRepository(ds), detector(), clock);
     }
 
     PriceFetchService priceFetchService() {
@@ -115,7 +116,8 @@ final class SchedulerRuntime {
 
     RunSummarizer runSummarizer() {
         DataSource ds = dataSource();
-        return new RunSummarizer(new TickerRepository(ds), new ReportRepository(ds), new ChartPatternRepository(ds), clock);
+        return new RunSummarizer(new TickerRepository(ds), new ReportRepository(ds), new ChartPatternRepository(ds),
+                new TrackRecordRepository(ds), clock);
     }
 
     private EnvironmentReader validated() {

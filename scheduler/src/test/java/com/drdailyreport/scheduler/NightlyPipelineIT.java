@@ -55,6 +55,14 @@ class NightlyPipelineIT {
         assertThat(summary.get("patterns").get("rows_in_database").asInt()).isEqualTo(patternRows);
         assertThat(patternRows).as("demo series do contain patterns").isPositive();
         assertThat(f.db.count("ticker_data", "date = '2026-01-15'")).isEqualTo(56);
+        // the track record: every ticker's past patterns, its own aggregates and the universe's
+        int events = f.db.count("pattern_track_events", null);
+        int records = f.db.count("pattern_track_record", null);
+        assertThat(events).as("a year of demo bars holds past patterns").isPositive();
+        assertThat(f.db.count("pattern_track_events", "demo = FALSE")).as("CSV prices are not demo prices").isEqualTo(events);
+        assertThat(f.db.count("pattern_track_record", "scope = '*' AND demo = FALSE AND confidence = 'all'")).isPositive();
+        assertThat(summary.get("track_record").get("events").asInt()).isEqualTo(events);
+        assertThat(summary.get("track_record").get("records").asInt()).isEqualTo(records);
 
         // a second run the same day changes no row counts
         InProcessPipeline.Result second = pipeline.run();
@@ -62,6 +70,8 @@ class NightlyPipelineIT {
         assertThat(f.db.count("ticker_data", null)).isEqualTo(56);
         assertThat(f.db.count("precomputed_reports", null)).isEqualTo(56);
         assertThat(f.db.count("chart_pattern_data", null)).isEqualTo(patternRows);
+        assertThat(f.db.count("pattern_track_events", null)).isEqualTo(events);
+        assertThat(f.db.count("pattern_track_record", null)).isEqualTo(records);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.drdailyreport.shared.db.PriceHistoryRepository;
 import com.drdailyreport.shared.db.ReportJobRepository;
 import com.drdailyreport.shared.db.ReportRepository;
 import com.drdailyreport.shared.db.TickerRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.domain.Ticker;
 import com.drdailyreport.shared.market.DemoPriceSource;
 import com.drdailyreport.shared.market.PriceSource;
@@ -32,6 +33,7 @@ final class SchedulerFixture {
     final ChartPatternRepository patterns;
     final ReportRepository reports;
     final ReportJobRepository jobs;
+    final TrackRecordRepository trackRecords;
     final PatternDetector detector = new PatternDetector();
     /** Never sleeps: transient-error retries run at once in tests. */
     final DatabaseRetry retry = new DatabaseRetry(3, 1, RandomGenerator.getDefault(), millis -> { });
@@ -45,6 +47,7 @@ final class SchedulerFixture {
         this.patterns = new ChartPatternRepository(ds);
         this.reports = new ReportRepository(ds);
         this.jobs = new ReportJobRepository(ds);
+        this.trackRecords = new TrackRecordRepository(ds);
     }
 
     SchedulerFixture(TestSchema db) {
@@ -56,7 +59,7 @@ final class SchedulerFixture {
     }
 
     PatternWorkerService patternWorker() {
-        return new PatternWorkerService(tickers, prices, patterns, detector, clock, retry);
+        return new PatternWorkerService(tickers, prices, patterns, trackRecords, detector, clock, retry);
     }
 
     PriceFetchService fetcher(PriceSource source, int concurrency) {
@@ -64,7 +67,7 @@ final class SchedulerFixture {
     }
 
     RunSummarizer summarizer() {
-        return new RunSummarizer(tickers, reports, patterns, clock);
+        return new RunSummarizer(tickers, reports, patterns, trackRecords, clock);
     }
 
     /** Stores today's demo snapshot for one ticker, as the nightly fetch would. */

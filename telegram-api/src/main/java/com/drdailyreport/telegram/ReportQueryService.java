@@ -4,11 +4,13 @@ import com.drdailyreport.shared.analysis.ChartPatternView;
 import com.drdailyreport.shared.db.ChartPatternRepository;
 import com.drdailyreport.shared.db.PriceHistoryRepository;
 import com.drdailyreport.shared.db.ReportRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.domain.ChartPattern;
 import com.drdailyreport.shared.domain.PriceSnapshot;
 import com.drdailyreport.shared.domain.Report;
 import com.drdailyreport.shared.domain.StoredPattern;
 import com.drdailyreport.shared.domain.Ticker;
+import com.drdailyreport.shared.domain.TrackRecord;
 import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.patterns.PatternDetector;
 import com.drdailyreport.shared.time.BusinessClock;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * between midnight and the morning run, or when a run failed — the latest one at most three days
  * old, marked {@code is_stale}; its chart patterns from {@code chart_pattern_data} (cache) or, on a
  * miss, detected here from the same {@code ticker_data} (computed, remembered per container), so a
- * failed pattern worker never empties the chart. Only database reads; never an external call.
+ * failed pattern worker never empties the chart; each pattern with its type's track record
+ * ({@code pattern_track_record}: the universe's and the ticker's). Only database reads; never an external call.
  */
 final class ReportQueryService {
 
@@ -40,6 +43,7 @@ final class ReportQueryService {
 
     private final ReportRepository reports;
     private final ChartPatternRepository patterns;
+    private final TrackRecordRepository trackRecords;
     private final PriceHistoryRepository prices;
     private final PatternDetector detector;
     private final BusinessClock clock;
@@ -48,10 +52,11 @@ final class ReportQueryService {
     private final Map<String, List<ChartPattern>> computed = new ConcurrentHashMap<>();
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    ReportQueryService(ReportRepository reports, ChartPatternRepository patterns, PriceHistoryRepository prices, PatternDetector detector,
-                       BusinessClock clock) {
+    ReportQueryService(ReportRepository reports, ChartPatternRepository patterns, TrackRecordRepository trackRecords,
+                       PriceHistoryRepository prices, PatternDetector detector, BusinessClock clock) {
         this.reports = reports;
         this.patterns = patterns;
+        this.trackRecords = trackRecords;
         this.prices = prices;
         this.detector = detector;
         this.clock = clock;
@@ -137,8 +142,11 @@ final class ReportQueryService {
             }
             body.put("patterns_source", "computed");
         }
+        boolean demo = report.reportJson().path("is_demo_data").asBoolean(false);
+        List<TrackRecord> records = shown.isEmpty() ? List.of() : trackRecords.recordsFor(ticker.drSymbol(), demo);
         body.set("chart_patterns", Json.mapper().valueToTree(shown.stream()
-                .sorted(java.util.Comparator.comparing(ChartPattern::end).reversed()).map(ChartPatternView::of).toList()));
+                .sorted(java.util.Comparator.comparing(ChartPattern::end).reversed())
+                .map(p -> ChartPatternView.of(p, records, ticker.drSymbol(), demo)).toList()));
         return body;
     }
 

@@ -3,6 +3,7 @@ package com.drdailyreport.telegram;
 import com.drdailyreport.shared.config.DatabaseConfig;
 import com.drdailyreport.shared.config.EnvironmentReader;
 import com.drdailyreport.shared.db.ChartPatternRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.db.DataSources;
 import com.drdailyreport.shared.db.PriceHistoryRepository;
 import com.drdailyreport.shared.db.ReportJobRepository;
@@ -46,7 +47,8 @@ final class TelegramApiRuntime {
                            Map<String, Integer> rateLimits) {
         ReportRepository reports = new ReportRepository(ds);
         return new MiniAppApi(config, ds, new TickerDirectory(new TickerRepository(ds), System::nanoTime),
-                new ReportQueryService(reports, new ChartPatternRepository(ds), new PriceHistoryRepository(ds), new PatternDetector(), clock),
+                new ReportQueryService(reports, new ChartPatternRepository(ds), new TrackRecordRepository(ds), new PriceHistoryRepository(ds),
+                        new PatternDetector(), clock),
                 new RankingsService(reports, clock, System::nanoTime), new ReportJobRepository(ds), new WatchlistRepository(ds), worker,
                 new RateLimiter(rateLimits, System::nanoTime), clock);
     }

@@ -1,6 +1,7 @@
 package com.drdailyreport.shared.analysis;
 
 import com.drdailyreport.shared.domain.Confidence;
+import com.drdailyreport.shared.domain.PatternState;
 import com.drdailyreport.shared.domain.PatternType;
 
 /** Pattern and confidence names in English and Thai, for narratives and chat replies. */
@@ -50,6 +51,26 @@ public final class PatternNames {
             case HIGH -> "สูง";
             case MEDIUM -> "ปานกลาง";
             case LOW -> "ต่ำ";
+        };
+    }
+
+    public static String english(PatternState state) {
+        return switch (state) {
+            case FORMING -> "forming";
+            case CONFIRMED -> "confirmed";
+            case FAILED -> "failed";
+            case TARGET_REACHED -> "target reached";
+            case EXPIRED -> "expired";
+        };
+    }
+
+    public static String thai(PatternState state) {
+        return switch (state) {
+            case FORMING -> "กำลังก่อตัว";
+            case CONFIRMED -> "ยืนยันแล้ว (ทะลุแล้ว)";
+            case FAILED -> "ล้มเหลว";
+            case TARGET_REACHED -> "ถึงเป้าหมายแล้ว";
+            case EXPIRED -> "หมดอายุ";
         };
     }
 }

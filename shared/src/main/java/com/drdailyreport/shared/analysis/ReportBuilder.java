@@ -81,7 +81,8 @@ public final class ReportBuilder {
         TechnicalAssessment assessment = new TechnicalAssessment(ind);
         int last = ind.last();
         List<ChartPattern> patterns = input.patterns().stream()
-                .sorted(Comparator.comparing(ChartPattern::end).reversed()
+                .sorted(Comparator.comparing((ChartPattern p) -> p.live() ? 0 : 1)
+                        .thenComparing(Comparator.comparing(ChartPattern::end).reversed())
                         .thenComparing(p -> p.confidence().ordinal())
                         .thenComparing(p -> p.type().ordinal()))
                 .toList();
@@ -265,10 +266,10 @@ public final class ReportBuilder {
         double pattern = 5;
         String rationale = "no chart pattern";
         String rationaleTh = "ไม่พบรูปแบบกราฟ";
-        if (!patterns.isEmpty()) {
+        if (!patterns.isEmpty() && patterns.getFirst().live()) {
             ChartPattern p = patterns.getFirst();
             double strength = p.confidence() == Confidence.HIGH ? 4 : p.confidence() == Confidence.MEDIUM ? 2.5 : 1;
-            pattern = switch (p.type().direction()) {
+            pattern = switch (p.direction()) {
                 case BULLISH -> 5 + strength;
                 case BEARISH -> 5 - strength;
                 case NEUTRAL -> 5;
@@ -304,7 +305,7 @@ public final class ReportBuilder {
         ArrayNode risks = summary.putArray("risks_to_watch");
         risks.add(thai ? "ความเสี่ยงระดับ" + TemplateNarrator.riskTh(f.riskLevel()) : "Risk level: " + f.riskLevel());
         for (ChartPattern p : f.patterns()) {
-            if (p.type().direction() == PatternType.Direction.BEARISH) {
+            if (p.live() && p.direction() == PatternType.Direction.BEARISH) {
                 risks.add(thai ? "รูปแบบกราฟเชิงลบ: " + PatternNames.thai(p.type()) : "Bearish pattern: " + PatternNames.english(p.type()));
             }
         }

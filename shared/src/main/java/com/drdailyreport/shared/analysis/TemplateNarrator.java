@@ -3,6 +3,7 @@ package com.drdailyreport.shared.analysis;
 import static com.drdailyreport.shared.analysis.TechnicalAssessment.fmt;
 
 import com.drdailyreport.shared.domain.ChartPattern;
+import com.drdailyreport.shared.domain.PatternState;
 import java.util.Locale;
 
 /**
@@ -48,16 +49,17 @@ public final class TemplateNarrator implements Narrator {
         } else {
             ChartPattern p = f.patterns().getFirst();
             s.append("Chart pattern: ").append(PatternNames.english(p.type())).append(" (").append(p.confidence().wireName())
-                    .append(" confidence) from ").append(p.start()).append(" to ").append(p.end());
+                    .append(" confidence, ").append(PatternNames.english(p.state())).append(p.state() == PatternState.FORMING ? "" : " on "
+                            + p.stateDate()).append(") from ").append(p.start()).append(" to ").append(p.end());
             Double breakout = p.measurements().get("breakout_level");
             Double target = p.measurements().get("target");
             if (breakout != null) {
                 s.append(", breakout level ").append(fmt(breakout));
             }
-            if (target != null) {
+            if (target != null && p.live()) {
                 s.append(", target ").append(fmt(target));
             }
-            s.append(". ");
+            s.append(p.live() ? ". " : " — no longer a signal. ");
             if (f.patterns().size() > 1) {
                 s.append("Also seen: ");
                 for (int i = 1; i < f.patterns().size(); i++) {
@@ -113,16 +115,17 @@ public final class TemplateNarrator implements Narrator {
         } else {
             ChartPattern p = f.patterns().getFirst();
             s.append("รูปแบบกราฟ: ").append(PatternNames.thai(p.type())).append(" (ความเชื่อมั่น").append(PatternNames.thai(p.confidence()))
+                    .append(", ").append(PatternNames.thai(p.state())).append(p.state() == PatternState.FORMING ? "" : " เมื่อ " + p.stateDate())
                     .append(") ช่วง ").append(p.start()).append(" ถึง ").append(p.end());
             Double breakout = p.measurements().get("breakout_level");
             Double target = p.measurements().get("target");
             if (breakout != null) {
                 s.append(" แนวเบรกเอาต์ ").append(fmt(breakout));
             }
-            if (target != null) {
+            if (target != null && p.live()) {
                 s.append(" เป้าหมาย ").append(fmt(target));
             }
-            s.append(" ");
+            s.append(p.live() ? " " : " (ไม่ใช่สัญญาณแล้ว) ");
         }
         if (!f.flaggedBars().isEmpty()) {
             s.append("ตัดราคาที่ผิดปกติออกจากการวิเคราะห์: ").append(dates(f)).append(" ");

@@ -5,6 +5,7 @@ import com.drdailyreport.shared.domain.Checks;
 import com.drdailyreport.shared.domain.Confidence;
 import com.drdailyreport.shared.domain.InvalidValueException;
 import com.drdailyreport.shared.domain.PatternPoint;
+import com.drdailyreport.shared.domain.PatternState;
 import com.drdailyreport.shared.domain.PatternType;
 import com.drdailyreport.shared.domain.StoredPattern;
 import com.drdailyreport.shared.domain.Ticker;
@@ -31,7 +32,8 @@ import javax.sql.DataSource;
  * {@code chart_pattern_data} (Migration 020): detected patterns per DR symbol and Bangkok
  * analysis date, at most one row per (pattern type, implementation) — the unique key
  * {@code uk_symbol_date_pattern_impl}. {@code pattern_data} holds
- * {@code {"pattern": family, "direction", "points": {"A": ["2026-01-05", 155.5], …}, "measurements": {…}}}.
+ * {@code {"pattern": family, "direction", "state", "state_date", "points": {"A": ["2026-01-05", 155.5], …},
+ * "measurements": {…}}}.
  */
 public final class ChartPatternRepository {
 
@@ -152,7 +154,9 @@ public final class ChartPatternRepository {
     private static ObjectNode patternData(ChartPattern pattern) {
         ObjectNode data = Json.mapper().createObjectNode();
         data.put("pattern", pattern.type().family());
-        data.put("direction", pattern.type().direction().wireName());
+        data.put("direction", pattern.direction().wireName());
+        data.put("state", pattern.state().wireName());
+        data.put("state_date", pattern.stateDate().toString());
         data.set("points", Json.mapper().valueToTree(pattern.points()));
         data.set("measurements", Json.mapper().valueToTree(pattern.measurements()));
         return data;
@@ -167,9 +171,15 @@ public final class ChartPatternRepository {
         Map<String, Double> measurements = new LinkedHashMap<>();
         data.path("measurements").properties().forEach(e ->
                 measurements.put(e.getKey(), e.getValue().isNumber() ? e.getValue().doubleValue() : null));
-        ChartPattern pattern = new ChartPattern(PatternType.fromName(rs.getString("pattern_type")),
-                Confidence.fromName(rs.getString("confidence")), rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_date", LocalDate.class), points, measurements);
+        PatternType type = PatternType.fromName(rs.getString("pattern_type"));
+        LocalDate end = rs.getObject("end_date", LocalDate.class);
+        // rows written before lifecycles existed carry no state: forming as of their end, pointing the type's way
+        PatternState state = data.hasNonNull("state") ? PatternState.fromName(data.get("state").asText()) : PatternState.FORMING;
+        LocalDate stateDate = data.hasNonNull("state_date") ? LocalDate.parse(data.get("state_date").asText()) : end;
+        PatternType.Direction direction = data.hasNonNull("direction") && type.direction() == PatternType.Direction.NEUTRAL
+                ? PatternType.Direction.fromName(data.get("direction").asText()) : type.direction();
+        ChartPattern pattern = new ChartPattern(type, Confidence.fromName(rs.getString("confidence")),
+                rs.getObject("start_date", LocalDate.class), end, points, measurements, state, stateDate, direction);
         return new StoredPattern(rs.getLong("id"), rs.getInt("ticker_id"), symbol, rs.getObject("pattern_date", LocalDate.class),
                 rs.getString("implementation"), rs.getString("impl_version"), pattern, Jdbc.instant(rs, "detected_at"));
     }

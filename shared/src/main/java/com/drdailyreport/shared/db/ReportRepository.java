@@ -91,10 +91,12 @@ public final class ReportRepository {
     /**
      * What identifies the content of a served report without reading it: the date and a checksum of
      * the newest completed report of {@code symbol} within [notBefore, onOrBefore], and the count and
-     * a checksum of that date's {@code chart_pattern_data} rows. One small row, one round trip; a
-     * reader that cached the rendered report can tell whether it is still current.
+     * a checksum of that date's {@code chart_pattern_data} rows, and when the track records its patterns
+     * are shown with (the ticker's and the universe's) were last written. One small row, one round trip;
+     * a reader that cached the rendered report can tell whether it is still current.
      */
-    public record ReportStamp(LocalDate reportDate, long reportChecksum, int patternCount, long patternChecksum) {
+    public record ReportStamp(LocalDate reportDate, long reportChecksum, int patternCount, long patternChecksum,
+                              long trackRecordWritten) {
     }
 
     /** The {@link ReportStamp} of the report {@link #findLatestCompleted} would return, if any. */
@@ -105,11 +107,13 @@ public final class ReportRepository {
                         + " (SELECT COUNT(*) FROM chart_pattern_data p WHERE p.symbol = r.symbol AND p.pattern_date = r.report_date),"
                         + " (SELECT COALESCE(SUM(CRC32(CONCAT_WS('|', p.pattern_type, p.implementation, p.confidence, p.start_date,"
                         + " p.end_date, p.pattern_data))), 0) FROM chart_pattern_data p"
-                        + " WHERE p.symbol = r.symbol AND p.pattern_date = r.report_date)"
+                        + " WHERE p.symbol = r.symbol AND p.pattern_date = r.report_date),"
+                        + " (SELECT COALESCE(UNIX_TIMESTAMP(MAX(t.computed_at)), 0) FROM pattern_track_record t"
+                        + " WHERE t.scope IN ('*', r.symbol))"
                         + " FROM precomputed_reports r"
                         + " WHERE r.symbol = ? AND r.status = 'completed' AND r.report_date <= ? AND r.report_date >= ?"
                         + " ORDER BY r.report_date DESC LIMIT 1",
-                rs -> new ReportStamp(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getInt(3), rs.getLong(4)),
+                rs -> new ReportStamp(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)),
                 normalized, Checks.present("report_date", onOrBefore), Checks.present("report_date", notBefore));
     }
 

@@ -6,17 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A detected chart pattern.
+ * A detected chart pattern and where it stands.
  *
  * @param type         what was found
- * @param confidence   how well it fits, from measured quality
+ * @param confidence   what the pattern's measured quality has been worth in the past (calibrated buckets)
  * @param start        date of the first point
- * @param end          date of the last point (or of the breakout)
+ * @param end          date of the last point (the end of the formation, or its breakout)
  * @param points       named anchors {@code A, B, C…} in drawing order, each inside [start, end]
  * @param measurements named numbers (breakout level, target, depth…); a value may be null, never NaN
+ * @param state        the lifecycle state as of the last bar the pattern was detected on
+ * @param stateDate    the date the pattern entered {@code state} (on or after {@code start})
+ * @param direction    the way the pattern points now: the type's direction, or for a symmetrical triangle
+ *                     neutral until it breaks out and then the side it broke
  */
 public record ChartPattern(PatternType type, Confidence confidence, LocalDate start, LocalDate end,
-                           Map<String, PatternPoint> points, Map<String, Double> measurements) {
+                           Map<String, PatternPoint> points, Map<String, Double> measurements,
+                           PatternState state, LocalDate stateDate, PatternType.Direction direction) {
 
     public ChartPattern {
         Checks.present("pattern_type", type);
@@ -45,5 +50,26 @@ public record ChartPattern(PatternType type, Confidence confidence, LocalDate st
                     value == null ? null : Checks.finite("measurements." + name, value)));
         }
         measurements = Collections.unmodifiableMap(checked);
+        Checks.present("state", state);
+        Checks.present("state_date", stateDate);
+        if (stateDate.isBefore(start)) {
+            throw new InvalidValueException("state_date", "must not be before start_date (" + stateDate + " < " + start + ")");
+        }
+        Checks.present("direction", direction);
+        if (type.direction() != PatternType.Direction.NEUTRAL && direction != type.direction()) {
+            throw new InvalidValueException("direction", "a " + type.wireName() + " points " + type.direction().wireName()
+                    + ", not " + direction.wireName());
+        }
+    }
+
+    /** A pattern still forming as of its end date, pointing the type's way (rows stored before lifecycles existed). */
+    public ChartPattern(PatternType type, Confidence confidence, LocalDate start, LocalDate end,
+                        Map<String, PatternPoint> points, Map<String, Double> measurements) {
+        this(type, confidence, start, end, points, measurements, PatternState.FORMING, end, type.direction());
+    }
+
+    /** Whether the pattern is a live signal (forming or confirmed). */
+    public boolean live() {
+        return state.live();
     }
 }

@@ -35,6 +35,20 @@ public enum PatternType {
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /**
+         * @throws InvalidValueException naming {@code direction} for anything but bullish, bearish, neutral
+         */
+        @JsonCreator
+        public static Direction fromName(String name) {
+            for (Direction d : values()) {
+                if (d.wireName().equalsIgnoreCase(String.valueOf(name).trim())) {
+                    return d;
+                }
+            }
+            throw new InvalidValueException("direction", "must be bullish, bearish or neutral, was '"
+                    + Checks.abbreviate(String.valueOf(name)) + "'");
+        }
     }
 
     /** Names the earlier system wrote for the same patterns. */

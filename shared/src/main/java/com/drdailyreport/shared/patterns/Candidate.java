@@ -1,44 +1,30 @@
 package com.drdailyreport.shared.patterns;
 
-import com.drdailyreport.shared.domain.ChartPattern;
-import com.drdailyreport.shared.domain.Confidence;
 import com.drdailyreport.shared.domain.PatternPoint;
-import com.drdailyreport.shared.domain.PatternType;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Helpers every detector shares: naming points, grading quality, building the result. */
+/** Helpers every detector shares: grading quality, weighing volume, bounding targets. */
 final class Candidate {
 
-    private static final String NAMES = "ABCDEFGHIJ";
+    /** The largest measured move a target may imply: 30 % from the breakout level, either way. */
+    static final double MAX_TARGET_MOVE = 0.30;
+
+    private static final String NAMES = "ABCDEFGHIJKL";
 
     private Candidate() {
     }
 
     /** Points named A, B, C… in the order given. */
-    static Map<String, PatternPoint> points(PatternPoint... points) {
+    static Map<String, PatternPoint> names(Iterable<PatternPoint> points) {
         Map<String, PatternPoint> named = new LinkedHashMap<>();
-        for (int i = 0; i < points.length && i < NAMES.length(); i++) {
-            named.put(String.valueOf(NAMES.charAt(i)), points[i]);
+        int i = 0;
+        for (PatternPoint p : points) {
+            if (i < NAMES.length()) {
+                named.put(String.valueOf(NAMES.charAt(i++)), p);
+            }
         }
         return named;
-    }
-
-    /** A result spanning its earliest to its latest point. */
-    static ChartPattern pattern(PatternType type, double quality, Map<String, PatternPoint> points, Map<String, Double> measurements) {
-        LocalDate start = null;
-        LocalDate end = null;
-        for (PatternPoint p : points.values()) {
-            start = start == null || p.date().isBefore(start) ? p.date() : start;
-            end = end == null || p.date().isAfter(end) ? p.date() : end;
-        }
-        return new ChartPattern(type, grade(quality), start, end, points, measurements);
-    }
-
-    /** Quality in [0, 1] → confidence: high from 0.72, medium from 0.45, else low. */
-    static Confidence grade(double quality) {
-        return quality >= 0.72 ? Confidence.HIGH : quality >= 0.45 ? Confidence.MEDIUM : Confidence.LOW;
     }
 
     /** 1 at {@code best}, 0 at {@code worst}, linear between, clamped. */
@@ -47,28 +33,34 @@ final class Candidate {
         return Math.max(0, Math.min(1, s));
     }
 
+    /** Mean of the scores that are known (NaN = no evidence either way, left out). */
     static double mean(double... scores) {
         double sum = 0;
+        int known = 0;
         for (double s : scores) {
-            sum += s;
+            if (!Double.isNaN(s)) {
+                sum += s;
+                known++;
+            }
         }
-        return sum / scores.length;
+        return known == 0 ? 0.5 : sum / known;
     }
 
     /**
-     * Volume evidence: 1 when {@code later} is at most {@code ratio} of {@code earlier} (volume
-     * dried up as the pattern wants), 0 when it grew; 0.5 when the series has no volume.
+     * Volume evidence that interest faded from [aFrom, aTo] to [bFrom, bTo]: 1 when the later mean is at
+     * most {@code ratio} of the earlier one, 0 when it grew by 15 %; NaN (unknown, not weighed) unless
+     * every bar of both windows carries volume — zero or missing volume is not a dry-up.
      */
-    static double volumeDryUp(Prices p, double earlier, double later, double ratio) {
-        if (!p.hasVolume() || earlier <= 0) {
-            return 0.5;
+    static double volumeDryUp(Prices p, int aFrom, int aTo, int bFrom, int bTo, double ratio) {
+        if (!p.volumeKnown(aFrom, aTo) || !p.volumeKnown(bFrom, bTo)) {
+            return Double.NaN;
         }
-        return score(later / earlier, ratio, 1.15);
+        return score(p.meanVolume(bFrom, bTo) / p.meanVolume(aFrom, aTo), ratio, 1.15);
     }
 
-    /** Price from a log value, for measurements. */
-    static double price(double log) {
-        return Math.exp(log);
+    /** Whether a measured move of {@code height} (log) in direction {@code sign} stays within {@link #MAX_TARGET_MOVE}. */
+    static boolean targetWithinBounds(double height) {
+        return height > 0 && Math.exp(height) - 1 <= MAX_TARGET_MOVE && 1 - Math.exp(-height) <= MAX_TARGET_MOVE;
     }
 
     static double percent(double logMove) {

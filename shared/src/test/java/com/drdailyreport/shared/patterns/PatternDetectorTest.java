@@ -6,6 +6,7 @@ import com.drdailyreport.shared.domain.Bar;
 import com.drdailyreport.shared.domain.ChartPattern;
 import com.drdailyreport.shared.domain.Confidence;
 import com.drdailyreport.shared.domain.PatternPoint;
+import com.drdailyreport.shared.domain.PatternState;
 import com.drdailyreport.shared.domain.PatternType;
 import com.drdailyreport.shared.domain.PriceHistory;
 import com.drdailyreport.shared.json.Json;
@@ -23,10 +24,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each pattern type on a textbook formation (Templates: 60 bars of lead-in, then the formation;
- * "planted" indices below are where the formation's legs put its first and last swings), the
- * points contract on real AAPL bars, quietness on trends, noise and random walks, scale
- * invariance and determinism.
+ * Each pattern type on a textbook formation (Templates: 80 bars of hectic lead-in, then the formation
+ * on calmer trading; "planted" indices below are where the formation's legs put its swings), the
+ * points contract and the structural and lifecycle audits on real AAPL bars and on random walks,
+ * quietness on trends, noise and random walks, scale invariance and determinism.
  */
 class PatternDetectorTest {
 
@@ -35,7 +36,12 @@ class PatternDetectorTest {
     /** The one pattern of {@code type} found in {@code history}, checked against the points contract. */
     private static ChartPattern found(PriceHistory history, PatternType type) {
         List<ChartPattern> all = DETECTOR.detect(history);
-        all.forEach(p -> assertPointsContract(history, p));
+        all.forEach(p -> {
+            assertPointsContract(history, p);
+            assertThat(PatternAudit.violations(history, p)).as(p.type().wireName()).isEmpty();
+            assertThat(PatternAudit.lifecycleMismatch(history, p)).isNull();
+        });
+        assertThat(PatternAudit.contradictory(all)).isFalse();
         Optional<ChartPattern> match = all.stream().filter(p -> p.type() == type).findFirst();
         assertThat(match).as(type + " in " + all.stream().map(p -> p.type().wireName()).toList()).isPresent();
         return match.get();
@@ -56,9 +62,9 @@ class PatternDetectorTest {
         throw new AssertionError(date + " is not a bar date");
     }
 
-    /** The pattern starts within [from, from + 12] and ends within [to − 6, last bar]. */
+    /** The pattern starts within [from − 6, from + 22] (its first swing, or the next one) and ends within [to − 6, last bar]. */
     private static void assertPlanted(PriceHistory h, ChartPattern p, int from, int to) {
-        assertThat(index(h, p.start())).as(p.type() + " start").isBetween(from - 3, from + 12);
+        assertThat(index(h, p.start())).as(p.type() + " start").isBetween(from - 6, from + 22);
         assertThat(index(h, p.end())).as(p.type() + " end").isBetween(to - 6, h.size() - 1);
     }
 
@@ -89,10 +95,10 @@ class PatternDetectorTest {
     void doubleTop() {
         PriceHistory h = Templates.doubleTop().build();
         ChartPattern p = found(h, PatternType.DOUBLE_TOP);
-        assertPlanted(h, p, 59, 84);
-        assertPoint(h, p, "A", 59);
-        assertPoint(h, p, "B", 71);
-        assertPoint(h, p, "C", 83);
+        assertPlanted(h, p, 79, 115);
+        assertPoint(h, p, "A", 79);
+        assertPoint(h, p, "B", 97);
+        assertPoint(h, p, "C", 115);
         assertThat(p.points()).containsKey("D"); // the breakout close
         assertThat(p.measurements().get("target")).isLessThan(p.measurements().get("breakout_level"));
         assertThat(types(h)).doesNotContain(PatternType.DOUBLE_BOTTOM, PatternType.HEAD_SHOULDERS, PatternType.INVERSE_HEAD_SHOULDERS);
@@ -102,9 +108,9 @@ class PatternDetectorTest {
     void doubleBottom() {
         PriceHistory h = Templates.doubleBottom().build();
         ChartPattern p = found(h, PatternType.DOUBLE_BOTTOM);
-        assertPlanted(h, p, 59, 84);
-        assertPoint(h, p, "A", 59);
-        assertPoint(h, p, "C", 83);
+        assertPlanted(h, p, 79, 115);
+        assertPoint(h, p, "A", 79);
+        assertPoint(h, p, "C", 115);
         assertThat(p.measurements().get("target")).isGreaterThan(p.measurements().get("breakout_level"));
         assertThat(types(h)).doesNotContain(PatternType.DOUBLE_TOP);
     }
@@ -113,10 +119,10 @@ class PatternDetectorTest {
     void headAndShoulders() {
         PriceHistory h = Templates.headShoulders().build();
         ChartPattern p = found(h, PatternType.HEAD_SHOULDERS);
-        assertPlanted(h, p, 59, 95);
-        assertPoint(h, p, "A", 59);
-        assertPoint(h, p, "C", 77);
-        assertPoint(h, p, "E", 95);
+        assertPlanted(h, p, 79, 151);
+        assertPoint(h, p, "A", 79);
+        assertPoint(h, p, "C", 115);
+        assertPoint(h, p, "E", 151);
         assertThat(p.points().get("C").price()).isGreaterThan(p.points().get("A").price()).isGreaterThan(p.points().get("E").price() * 0.999);
         assertThat(types(h)).doesNotContain(PatternType.INVERSE_HEAD_SHOULDERS);
     }
@@ -125,8 +131,8 @@ class PatternDetectorTest {
     void inverseHeadAndShoulders() {
         PriceHistory h = Templates.inverseHeadShoulders().build();
         ChartPattern p = found(h, PatternType.INVERSE_HEAD_SHOULDERS);
-        assertPlanted(h, p, 59, 95);
-        assertPoint(h, p, "C", 77);
+        assertPlanted(h, p, 79, 151);
+        assertPoint(h, p, "C", 115);
         assertThat(p.points().get("C").price()).isLessThan(p.points().get("A").price());
         assertThat(types(h)).doesNotContain(PatternType.HEAD_SHOULDERS);
     }
@@ -135,7 +141,7 @@ class PatternDetectorTest {
     void ascendingTriangle() {
         PriceHistory h = Templates.ascendingTriangle().build();
         ChartPattern p = found(h, PatternType.ASCENDING_TRIANGLE);
-        assertPlanted(h, p, 69, 107);
+        assertPlanted(h, p, 79, 175);
         assertThat(types(h)).doesNotContain(PatternType.DESCENDING_TRIANGLE, PatternType.RISING_WEDGE, PatternType.FALLING_WEDGE);
     }
 
@@ -143,7 +149,7 @@ class PatternDetectorTest {
     void descendingTriangle() {
         PriceHistory h = Templates.descendingTriangle().build();
         ChartPattern p = found(h, PatternType.DESCENDING_TRIANGLE);
-        assertPlanted(h, p, 69, 107);
+        assertPlanted(h, p, 79, 175);
         assertThat(types(h)).doesNotContain(PatternType.ASCENDING_TRIANGLE, PatternType.RISING_WEDGE, PatternType.FALLING_WEDGE);
     }
 
@@ -151,7 +157,7 @@ class PatternDetectorTest {
     void symmetricalTriangle() {
         PriceHistory h = Templates.symmetricalTriangle().build();
         ChartPattern p = found(h, PatternType.SYMMETRICAL_TRIANGLE);
-        assertPlanted(h, p, 69, 101);
+        assertPlanted(h, p, 79, 163);
         assertThat(types(h)).doesNotContain(PatternType.ASCENDING_TRIANGLE, PatternType.DESCENDING_TRIANGLE);
     }
 
@@ -159,7 +165,7 @@ class PatternDetectorTest {
     void risingWedge() {
         PriceHistory h = Templates.risingWedge().build();
         ChartPattern p = found(h, PatternType.RISING_WEDGE);
-        assertPlanted(h, p, 69, 101);
+        assertPlanted(h, p, 79, 175);
         assertThat(p.type().direction()).isEqualTo(PatternType.Direction.BEARISH);
         assertThat(types(h)).doesNotContain(PatternType.FALLING_WEDGE);
     }
@@ -168,7 +174,7 @@ class PatternDetectorTest {
     void fallingWedge() {
         PriceHistory h = Templates.fallingWedge().build();
         ChartPattern p = found(h, PatternType.FALLING_WEDGE);
-        assertPlanted(h, p, 69, 101);
+        assertPlanted(h, p, 79, 175);
         assertThat(types(h)).doesNotContain(PatternType.RISING_WEDGE);
     }
 
@@ -176,8 +182,8 @@ class PatternDetectorTest {
     void bullishFlagIsNotAlsoBearish() {
         PriceHistory h = Templates.bullishFlag().build();
         ChartPattern p = found(h, PatternType.BULLISH_FLAG);
-        assertPlanted(h, p, 59, 80);
-        assertPoint(h, p, "B", 67); // the pole's end
+        assertPlanted(h, p, 132, 160);
+        assertPoint(h, p, "B", 147); // the pole's end
         assertThat(p.measurements().get("confirmed")).isEqualTo(1.0);
         assertThat(types(h)).doesNotContain(PatternType.BEARISH_FLAG);
     }
@@ -186,8 +192,8 @@ class PatternDetectorTest {
     void bearishFlagIsNotAlsoBullish() {
         PriceHistory h = Templates.bearishFlag().build();
         ChartPattern p = found(h, PatternType.BEARISH_FLAG);
-        assertPlanted(h, p, 59, 80);
-        assertPoint(h, p, "B", 67);
+        assertPlanted(h, p, 132, 160);
+        assertPoint(h, p, "B", 147);
         assertThat(types(h)).doesNotContain(PatternType.BULLISH_FLAG);
     }
 
@@ -195,59 +201,65 @@ class PatternDetectorTest {
     void cupAndHandle() {
         PriceHistory h = Templates.cupHandle().build();
         ChartPattern p = found(h, PatternType.CUP_HANDLE);
-        assertPlanted(h, p, 59, 138);
-        assertPoint(h, p, "A", 59);
-        assertPoint(h, p, "C", 129);
-        assertThat(index(h, p.points().get("B").date())).isBetween(84, 105); // the bottom is in the flat stretch
-        assertThat(index(h, p.points().get("D").date())).isBetween(134, 140); // the handle's low
+        assertPlanted(h, p, 99, 177);
+        assertPoint(h, p, "A", 99);
+        assertPoint(h, p, "C", 169);
+        assertThat(index(h, p.points().get("B").date())).isBetween(124, 145); // the bottom is in the flat stretch
+        assertThat(index(h, p.points().get("D").date())).isBetween(174, 180); // the handle's low
     }
 
     @Test
     void vcpIsItsOwnPatternNotAWedge() {
         PriceHistory h = Templates.vcp().build();
         ChartPattern p = found(h, PatternType.VCP);
-        assertPlanted(h, p, 59, 101);
+        assertPlanted(h, p, 79, 126);
         assertThat(p.measurements().get("contractions")).isEqualTo(3.0);
         assertThat(p.measurements().get("last_depth_pct")).isLessThan(p.measurements().get("first_depth_pct"));
         assertThat(types(h)).doesNotContain(PatternType.RISING_WEDGE, PatternType.FALLING_WEDGE);
     }
 
     @Test
-    void allThreeConfidenceLevelsAreReachable() {
+    void confidenceIsTheCalibratedBucketOfQualityAndHighIsNotClaimedWithoutEvidence() {
+        // the calibration (README): below 0.55 the evaluation set's patterns hit at 0.77 × their base
+        // rate, from 0.55 at 1.05 ×; no bucket beat its base rate, so none is labelled high
+        assertThat(PatternDetector.grade(0.0)).isEqualTo(Confidence.LOW);
+        assertThat(PatternDetector.grade(0.5499)).isEqualTo(Confidence.LOW);
+        assertThat(PatternDetector.grade(0.55)).isEqualTo(Confidence.MEDIUM);
+        assertThat(PatternDetector.grade(1.0)).isEqualTo(Confidence.MEDIUM);
         Set<Confidence> levels = EnumSet.noneOf(Confidence.class);
         for (Synthetic template : Templates.all().values()) {
             DETECTOR.detect(template.build()).forEach(p -> levels.add(p.confidence()));
         }
-        // a valid but poor double top: peaks 2.5 % apart, a shallow trough, close together, volume
-        // rising into the second peak, and the neckline not broken
-        PriceHistory sloppy = Templates.lead(25).leg(6, -8).leg(6, 6.0, 1.4).leg(6, -5.2, 1.2).flat(2).build();
-        ChartPattern top = found(sloppy, PatternType.DOUBLE_TOP);
-        assertThat(top.confidence()).isEqualTo(Confidence.LOW);
-        assertThat(Templates.all().values().stream().map(Synthetic::build)
-                .flatMap(h -> DETECTOR.detect(h).stream()).filter(p -> p.type() == PatternType.DOUBLE_TOP).findFirst())
-                .get().extracting(ChartPattern::confidence).isEqualTo(Confidence.HIGH);
-        levels.add(top.confidence());
-        assertThat(levels).containsExactlyInAnyOrder(Confidence.HIGH, Confidence.MEDIUM, Confidence.LOW);
+        assertThat(levels).contains(Confidence.MEDIUM, Confidence.LOW).doesNotContain(Confidence.HIGH);
     }
 
     @Test
-    void realAppleBarsOf2013AlwaysMeetThePointsContract() {
-        // replay 2013: detect as if each day from March on were "today"
+    void realAppleBarsOf2013PassEveryAuditOnEveryDay() {
+        // replay 2013: detect as if each day from February on were "today"; every pattern reported on
+        // any day meets the points contract, the structure rules and the lifecycle the bars say
         PriceHistory aapl = TestBars.aapl2013("AAPL19");
         List<ChartPattern> emitted = new ArrayList<>();
         for (int end = 40; end <= aapl.size(); end++) {
             PriceHistory upToDay = new PriceHistory("AAPL19", aapl.bars().subList(0, end));
-            for (ChartPattern p : DETECTOR.detect(upToDay)) {
+            List<ChartPattern> day = DETECTOR.detect(upToDay);
+            for (ChartPattern p : day) {
                 assertPointsContract(upToDay, p);
+                assertThat(PatternAudit.violations(upToDay, p)).as(p.toString()).isEmpty();
+                assertThat(PatternAudit.lifecycleMismatch(upToDay, p)).as(p.toString()).isNull();
                 emitted.add(p);
             }
+            assertThat(PatternAudit.contradictory(day)).as("contradiction on " + upToDay.endDate()).isFalse();
+            assertThat(PatternAudit.overlappingLabels(day)).isZero();
         }
-        assertThat(emitted).hasSizeGreaterThan(20);
-        // AAPL's 2013 double bottom: bar lows 385.10 on 19 April and 388.87 on 28 June
+        // AAPL's rising wedge of August–December 2013 (highs 513.74, 539.25, 575.14; lows 447.22, 512.38,
+        // 538.80), broken on 19 December by a close of 544.46 under its lower line
         assertThat(emitted).anySatisfy(p -> {
-            assertThat(p.type()).isEqualTo(PatternType.DOUBLE_BOTTOM);
-            assertThat(p.points().get("A")).isEqualTo(new PatternPoint(LocalDate.of(2013, 4, 19), 385.10));
-            assertThat(p.points().get("C")).isEqualTo(new PatternPoint(LocalDate.of(2013, 6, 28), 388.87));
+            assertThat(p.type()).isEqualTo(PatternType.RISING_WEDGE);
+            assertThat(p.points().get("A")).isEqualTo(new PatternPoint(LocalDate.of(2013, 8, 19), 513.74));
+            assertThat(p.points().get("E")).isEqualTo(new PatternPoint(LocalDate.of(2013, 12, 5), 575.14));
+            assertThat(p.state()).isEqualTo(PatternState.CONFIRMED);
+            assertThat(p.stateDate()).isEqualTo(LocalDate.of(2013, 12, 19));
+            assertThat(p.direction()).isEqualTo(PatternType.Direction.BEARISH);
         });
     }
 
@@ -261,15 +273,23 @@ class PatternDetectorTest {
     }
 
     @Test
-    void randomWalksRarelyLookLikePatterns() {
-        // Measured on 200 seeded walks (250 bars, 1.5 %/day, no drift): 0.98 patterns per series in
-        // all, every type ≤ 0.18. A random walk does trace real double tops and triangles now and
-        // then; the bounds leave a margin for tuning, not for a regression to 4 per series.
+    void randomWalksRarelyLookLikePatternsAndWhatTheyShowPassesTheAudits() {
+        // Measured on 200 seeded walks (250 bars, 1.5 %/day, no drift): 0.01 patterns per series (the
+        // old detector: 0.98). A structureless walk has no quiet stretches gathered in one place and no
+        // active trend for a flag to fly in; what it does show must still be well formed.
         Map<PatternType, Double> rates = FalsePositiveSurvey.randomWalkRates();
         double total = rates.values().stream().mapToDouble(Double::doubleValue).sum();
-        assertThat(total).isLessThanOrEqualTo(1.3);
-        assertThat(rates.values()).allSatisfy(rate -> assertThat(rate).isLessThanOrEqualTo(0.25));
-        assertThat(rates.get(PatternType.BULLISH_FLAG) + rates.get(PatternType.BEARISH_FLAG)).isLessThanOrEqualTo(0.1);
+        assertThat(total).isLessThanOrEqualTo(0.1);
+        for (int seed = 1; seed <= 200; seed++) {
+            PriceHistory walk = TestBars.randomWalk("WALK19", seed, 250, 100, 0, 0.015);
+            List<ChartPattern> found = DETECTOR.detect(walk);
+            for (ChartPattern p : found) {
+                assertPointsContract(walk, p);
+                assertThat(PatternAudit.violations(walk, p)).isEmpty();
+                assertThat(PatternAudit.lifecycleMismatch(walk, p)).isNull();
+            }
+            assertThat(PatternAudit.contradictory(found)).isFalse();
+        }
     }
 
     @Test
@@ -303,7 +323,7 @@ class PatternDetectorTest {
                 }
             }
         }
-        assertThat(compared).isGreaterThan(30);
+        assertThat(compared).isGreaterThanOrEqualTo(26); // every template, at both scales
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Random;
  */
 final class Synthetic {
 
-    private record Leg(int bars, double percent, double volume) {
+    private record Leg(int bars, double percent, double volume, double activity) {
     }
 
     private final double start;
@@ -23,6 +23,7 @@ final class Synthetic {
     private double noise = 0.002;
     private double range = 0.006;
     private long seed = 7;
+    private double activity = 1.0;
 
     private Synthetic(double start) {
         this.start = start;
@@ -39,7 +40,16 @@ final class Synthetic {
 
     /** Moves {@code percent} over {@code bars} bars with volume at {@code volume} × normal. */
     Synthetic leg(int bars, double percent, double volume) {
-        legs.add(new Leg(bars, percent, volume));
+        legs.add(new Leg(bars, percent, volume, activity));
+        return this;
+    }
+
+    /**
+     * The legs added from now on trade this many times as actively (noise and bar ranges scaled):
+     * real charts alternate hectic stretches and quiet ones, and patterns form in the quiet ones.
+     */
+    Synthetic activity(double multiple) {
+        this.activity = multiple;
         return this;
     }
 
@@ -86,10 +96,11 @@ final class Synthetic {
                     date = date.plusDays(1);
                 }
                 path += step;
-                double close = Math.exp(path + noise * random.nextGaussian());
-                double open = previousClose * (1 + noise * 0.3 * random.nextGaussian());
-                double high = Math.max(open, close) * (1 + range * (0.3 + 0.4 * random.nextDouble()));
-                double low = Math.min(open, close) * (1 - range * (0.3 + 0.4 * random.nextDouble()));
+                double a = leg.activity();
+                double close = Math.exp(path + a * noise * random.nextGaussian());
+                double open = previousClose * (1 + a * noise * 0.3 * random.nextGaussian());
+                double high = Math.max(open, close) * (1 + a * range * (0.3 + 0.4 * random.nextDouble()));
+                double low = Math.min(open, close) * (1 - a * range * (0.3 + 0.4 * random.nextDouble()));
                 long volume = Math.round(1_000_000 * leg.volume() * (1 + 0.15 * random.nextGaussian()));
                 bars.add(new Bar(date, open * scale, high * scale, low * scale, close * scale, Math.max(volume, 1)));
                 previousClose = close;

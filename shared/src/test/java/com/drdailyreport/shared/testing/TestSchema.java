@@ -20,7 +20,7 @@ import java.util.List;
 public final class TestSchema implements AutoCloseable {
 
     /** Tables holding data the tests write (the ticker registry is left as the seed made it). */
-    private static final List<String> DATA_TABLES = List.of("chart_pattern_data", "precomputed_reports", "ticker_data",
+    private static final List<String> DATA_TABLES = List.of("chart_pattern_data", "pattern_track_events", "pattern_track_record", "precomputed_reports", "ticker_data",
             "report_jobs", "watchlist", "line_webhook_events");
 
     private final String name;

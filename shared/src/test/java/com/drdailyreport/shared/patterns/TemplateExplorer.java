@@ -1,0 +1,55 @@
+package com.drdailyreport.shared.patterns;
+
+import com.drdailyreport.shared.domain.ChartPattern;
+import com.drdailyreport.shared.domain.PriceHistory;
+import java.util.Map;
+
+/** Exploration aid (not a test): what the detector reports on each template, with bar indices. */
+public final class TemplateExplorer {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("aapl")) {
+            PriceHistory aapl = com.drdailyreport.shared.testing.TestBars.aapl2013("AAPL19");
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int end = 40; end <= aapl.size(); end++) {
+                PriceHistory day = new PriceHistory("AAPL19", aapl.bars().subList(0, end));
+                for (ChartPattern p : new PatternDetector().detect(day)) {
+                    String key = p.type() + " " + p.start() + " " + p.state();
+                    if (seen.add(key)) {
+                        System.out.println(day.endDate() + ": " + key + " " + p.stateDate() + " " + p.points() + " " + p.measurements());
+                    }
+                }
+            }
+            return;
+        }
+        for (Map.Entry<String, Synthetic> e : Templates.all().entrySet()) {
+            PriceHistory h = e.getValue().build();
+            StringBuilder s = new StringBuilder(e.getKey() + " (" + h.size() + " bars): ");
+            for (ChartPattern p : new PatternDetector().detect(h)) {
+                s.append(p.type().wireName()).append('/').append(p.state().wireName()).append('/').append(p.confidence().wireName())
+                        .append(" [");
+                p.points().forEach((k, v) -> s.append(k).append('=').append(index(h, v.date())).append(' '));
+                s.append("] ");
+            }
+            System.out.println(s);
+            if (args.length > 0 && e.getKey().equals(args[0])) {
+                Prices p = new Prices(h);
+                System.out.printf("  unit %.4f medianActivity %.4f%n", p.unit, p.medianActivity);
+                for (FeatureDump.Tagged t : FeatureDump.all(p)) {
+                    Formation f = t.formation();
+                    System.out.printf("  %s %s %d..%d quietest30 %.3f state %s%n", t.source(), f.type().wireName(), f.first(), f.last(),
+                            p.quietest(f.first(), f.last(), 30), Lifecycle.follow(p, f, p.n - 1).state());
+                }
+            }
+        }
+    }
+
+    static int index(PriceHistory h, java.time.LocalDate d) {
+        for (int i = 0; i < h.size(); i++) {
+            if (h.bars().get(i).date().equals(d)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
