@@ -157,7 +157,7 @@ public final class PatternDetector {
      * before ended, then quality, then the latest state change) stays; every pattern pointing the
      * other way that is live, or overlaps it in time, goes.
      */
-    private static List<Found> withoutContradictions(List<Found> found) {
+    static List<Found> withoutContradictions(List<Found> found) {
         Found lead = null;
         for (Found f : found) {
             if (f.outcome().sign() != 0 && (lead == null || stronger(f, lead))) {

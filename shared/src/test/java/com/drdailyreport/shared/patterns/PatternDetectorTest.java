@@ -352,6 +352,112 @@ class PatternDetectorTest {
         assertThat(DETECTOR.detect(new PriceHistory("X19", List.of()))).isEmpty();
     }
 
+    @Test
+    void zeroOrMissingVolumeIsUnknownNotADryUp() {
+        PriceHistory h = Templates.bullishFlag().build();
+        Prices known = new Prices(h);
+        List<Bar> silent = new ArrayList<>();
+        h.bars().forEach(b -> silent.add(new Bar(b.date(), b.open(), b.high(), b.low(), b.close(), 0)));
+        Prices unknown = new Prices(new PriceHistory(h.symbol(), silent));
+        assertThat(Candidate.volumeDryUp(unknown, 140, 147, 148, 159, 0.6)).isNaN();
+        assertThat(Candidate.volumeDryUp(known, 140, 147, 148, 159, 0.6)).isEqualTo(1.0); // the flag trades at half the pole's volume
+        // a stretch of zero volume never raises quality: without volume the flag is judged on its shape alone
+        ChartPattern withVolume = found(h, PatternType.BULLISH_FLAG);
+        ChartPattern withoutVolume = found(new PriceHistory(h.symbol(), silent), PatternType.BULLISH_FLAG);
+        assertThat(withoutVolume.measurements().get("quality")).isLessThanOrEqualTo(withVolume.measurements().get("quality"));
+    }
+
+    @Test
+    void aCupIsRoundedWithARealHandleNotAVShapedCrash() {
+        // a 45 % crash and recovery in 20 bars each, then a 3-bar dip: the evaluation's "cup" that was not one
+        PriceHistory v = Synthetic.from(100).activity(2.0).leg(100, 30).activity(0.7).leg(20, -45).leg(20, 80).leg(3, -5).leg(4, 8)
+                .build();
+        assertThat(types(v)).doesNotContain(PatternType.CUP_HANDLE);
+        // the textbook cup with a 3-bar handle is not one yet either
+        PriceHistory shortHandle = Synthetic.from(100).activity(2.0).leg(100, 30).activity(0.7).leg(25, -20).leg(20, 0).leg(25, 25)
+                .leg(3, -6, 0.6).build();
+        assertThat(types(shortHandle)).doesNotContain(PatternType.CUP_HANDLE);
+    }
+
+    @Test
+    void aHeadAndShouldersOfTenPercentSwingsIsSeenOnAVolatileSeries() {
+        // typical days of about 3 %: the coarse swing threshold is 15 %, the fine one sees these 10 % swings
+        PriceHistory h = Synthetic.from(100).range(0.025).noise(0.008).activity(1.6).leg(80, 30).activity(0.8)
+                .leg(16, -10).leg(20, 20).leg(20, -15).leg(16, 9, 0.7).leg(16, -12, 1.3).flat(3).build();
+        ChartPattern p = found(h, PatternType.HEAD_SHOULDERS);
+        assertThat(p.measurements().get("head_height_pct")).isBetween(10.0, 30.0);
+        assertThat(new Prices(h).unit).isGreaterThan(0.025);
+    }
+
+    @Test
+    void aRallyThenACrashIsNotATriangle() {
+        // +60 % then −50 %, then small swings: the lines must not be anchored on the rally's origin
+        PriceHistory h = Synthetic.from(100).activity(2.0).leg(40, 5).leg(20, 60).leg(20, -50).activity(0.7).leg(10, 6).leg(10, -5)
+                .leg(10, 5).leg(10, -4).leg(10, 4).leg(10, -3).build();
+        for (ChartPattern p : DETECTOR.detect(h)) {
+            assertThat(PatternAudit.violations(h, p)).isEmpty();
+            if (p.type().family().equals("triangle") || p.type().family().equals("wedge")) {
+                assertThat(p.start()).as("after the crash's low").isAfterOrEqualTo(h.bars().get(79).date());
+            }
+        }
+    }
+
+    @Test
+    void aSymmetricalTriangleGetsTheTargetOfTheSideItBreaks() {
+        PriceHistory forming = Templates.symmetricalTriangle().build();
+        ChartPattern p = found(forming, PatternType.SYMMETRICAL_TRIANGLE);
+        assertThat(p.state()).isEqualTo(PatternState.FORMING);
+        assertThat(p.direction()).isEqualTo(PatternType.Direction.NEUTRAL);
+        assertThat(p.measurements().get("target")).isNull();
+        PriceHistory brokeDown = Templates.symmetricalTriangle().leg(4, -8, 1.5).build();
+        ChartPattern down = found(brokeDown, PatternType.SYMMETRICAL_TRIANGLE);
+        assertThat(down.state()).isIn(PatternState.CONFIRMED, PatternState.TARGET_REACHED);
+        assertThat(down.direction()).isEqualTo(PatternType.Direction.BEARISH);
+        assertThat(down.measurements().get("target")).isLessThan(down.measurements().get("breakout_level"));
+    }
+
+    @Test
+    void aBadTickNeitherMakesNorBreaksAPattern() {
+        for (Synthetic t : List.of(Templates.doubleTop(), Templates.headShoulders(), Templates.ascendingTriangle())) {
+            PriceHistory clean = t.build();
+            for (double factor : new double[] {100, 0.01}) {
+                List<Bar> bars = new ArrayList<>(clean.bars());
+                int at = clean.size() - 20;
+                Bar b = bars.get(at);
+                double c = b.close() * factor;
+                bars.set(at, new Bar(b.date(), b.open(), Math.max(b.high(), c), Math.min(b.low(), c), c, b.volume()));
+                assertThat(DETECTOR.detect(new PriceHistory(clean.symbol(), bars)))
+                        .extracting(ChartPattern::type, ChartPattern::start, ChartPattern::state)
+                        .isEqualTo(DETECTOR.detect(clean).stream().map(p -> org.assertj.core.groups.Tuple.tuple(p.type(), p.start(), p.state()))
+                                .toList());
+            }
+        }
+    }
+
+    @Test
+    void fuzzedAndDegenerateSeriesGiveNoExceptionAndNoNaN() {
+        java.util.Random random = new java.util.Random(2026);
+        for (int k = 0; k < 300; k++) {
+            List<Bar> bars = new ArrayList<>();
+            LocalDate day = LocalDate.of(2025, 1, 1);
+            double c = Math.exp(random.nextGaussian() * 8);
+            int n = 30 + random.nextInt(300);
+            int flatFrom = random.nextInt(n);
+            for (int i = 0; i < n; i++) {
+                double next = i >= flatFrom && k % 3 == 0 ? c : c * Math.exp(random.nextGaussian() * 0.05 * random.nextInt(3));
+                double hi = Math.max(c, next) * (1 + Math.abs(random.nextGaussian()) * 0.01);
+                double lo = Math.min(c, next) / (1 + Math.abs(random.nextGaussian()) * 0.01);
+                bars.add(new Bar(day.plusDays(i), c, hi, lo, next, k % 2 == 0 ? 0 : random.nextInt(1_000_000)));
+                c = next;
+            }
+            PriceHistory h = new PriceHistory("FUZZ19", bars);
+            List<ChartPattern> found = DETECTOR.detect(h);
+            assertThat(Json.write(found)).doesNotContain("NaN").doesNotContain("Infinity");
+            found.forEach(p -> assertPointsContract(h, p));
+            assertThat(PatternTrackRecord.events(h)).allSatisfy(e -> assertThat(e.quality()).isBetween(0.0, 1.0));
+        }
+    }
+
     private static PriceHistory scale(PriceHistory h, double k) {
         List<Bar> bars = new ArrayList<>();
         for (Bar b : h.bars()) {

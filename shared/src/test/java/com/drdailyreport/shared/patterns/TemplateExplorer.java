@@ -22,7 +22,10 @@ public final class TemplateExplorer {
             }
             return;
         }
-        for (Map.Entry<String, Synthetic> e : Templates.all().entrySet()) {
+        Map<String, Synthetic> all = new java.util.LinkedHashMap<>(Templates.all());
+        all.put("hs10", Synthetic.from(100).range(0.025).noise(0.008).activity(1.6).leg(80, 30).activity(0.8)
+                .leg(16, -10).leg(20, 20).leg(20, -15).leg(16, 9, 0.7).leg(16, -12, 1.3).flat(3));
+        for (Map.Entry<String, Synthetic> e : all.entrySet()) {
             PriceHistory h = e.getValue().build();
             StringBuilder s = new StringBuilder(e.getKey() + " (" + h.size() + " bars): ");
             for (ChartPattern p : new PatternDetector().detect(h)) {
@@ -35,6 +38,16 @@ public final class TemplateExplorer {
             if (args.length > 0 && e.getKey().equals(args[0])) {
                 Prices p = new Prices(h);
                 System.out.printf("  unit %.4f medianActivity %.4f%n", p.unit, p.medianActivity);
+                for (double k : new double[] {2, 2.5}) {
+                    StringBuilder sw = new StringBuilder("  adaptive " + k + ": ");
+                    Swings.adaptive(p, k, 0.015).forEach(v -> sw.append(v.index()).append(v.high() ? "H" : "L")
+                            .append(String.format("%.1f", Math.exp(v.log()))).append(v.confirmed() ? "" : "?").append(' '));
+                    System.out.println(sw);
+                }
+                StringBuilder sw = new StringBuilder("  fine: ");
+                Swings.of(p, Math.max(0.025, 2 * p.unit)).forEach(v -> sw.append(v.index()).append(v.high() ? "H" : "L")
+                        .append(String.format("%.1f", Math.exp(v.log()))).append(' '));
+                System.out.println(sw);
                 for (FeatureDump.Tagged t : FeatureDump.all(p)) {
                     Formation f = t.formation();
                     System.out.printf("  %s %s %d..%d quietest30 %.3f state %s%n", t.source(), f.type().wireName(), f.first(), f.last(),
