@@ -120,6 +120,11 @@ public final class LineBot {
         return new Outcome(200, "{\"message\":\"OK\"}");
     }
 
+    /** The answer when a delivery could not be handled in time: 503 with the envelope, so LINE delivers it again. */
+    static Outcome unavailable() {
+        return error(503, "SERVICE_UNAVAILABLE", "The webhook is temporarily unavailable");
+    }
+
     private void handleEvent(Event event, List<CompletableFuture<Void>> replies) {
         if (event == null) {
             return;

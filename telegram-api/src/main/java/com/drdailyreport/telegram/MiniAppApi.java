@@ -83,14 +83,27 @@ public final class MiniAppApi {
             response = ApiResponse.json(400, ApiException.badRequest(e.field(), e.getMessage()).envelope());
         } catch (DatabaseUnavailableException e) {
             LOG.error("database unavailable for {} {}: {}", request.method(), request.path(), e.getMessage());
-            response = ApiResponse.json(503, new ApiException(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable",
-                    Map.of("request_id", request.requestId())).envelope()).withHeader("Retry-After", "5");
+            response = unavailableResponse(request);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure for {} {}", request.method(), request.path(), e);
             response = ApiResponse.json(500, new ApiException(500, "INTERNAL_ERROR", "An internal error occurred",
                     Map.of("request_id", request.requestId())).envelope());
         }
         return cors(request, response).withHeader("X-Request-Id", request.requestId());
+    }
+
+    /**
+     * The answer when {@code request} could not be served in time (the handler's deadline passed,
+     * see {@link com.drdailyreport.shared.lambda.RequestDeadline}): the same 503 envelope as an
+     * unreachable database, with the CORS and request-id headers of every answer.
+     */
+    public ApiResponse unavailable(ApiRequest request) {
+        return cors(request, unavailableResponse(request)).withHeader("X-Request-Id", request.requestId());
+    }
+
+    private static ApiResponse unavailableResponse(ApiRequest request) {
+        return ApiResponse.json(503, new ApiException(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable",
+                Map.of("request_id", request.requestId())).envelope()).withHeader("Retry-After", "5");
     }
 
     private ApiResponse route(ApiRequest request) {
