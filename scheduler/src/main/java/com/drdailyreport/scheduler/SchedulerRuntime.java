@@ -97,6 +97,10 @@ final class SchedulerRuntime {
         return new PriceFetchService(new TickerRepository(ds), new PriceHistoryRepository(ds), source, clock, concurrency);
     }
 
+    ReportJobRetention reportJobRetention() {
+        return new ReportJobRetention(new ReportJobRepository(dataSource()), clock, DatabaseRetry.standard());
+    }
+
     ControllerTrigger controllerTrigger() {
         EnvironmentReader reader = new EnvironmentReader(env);
         String function = reader.required("PRECOMPUTE_CONTROLLER_FUNCTION");
