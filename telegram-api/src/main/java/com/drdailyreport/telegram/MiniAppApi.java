@@ -36,7 +36,6 @@ public final class MiniAppApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniAppApi.class);
     private static final String PREFIX = "/api/v1";
-    private static final String ALLOWED_HEADERS = "Content-Type, X-Telegram-Init-Data, X-Request-Id";
     /** Retry-After of a refused report request: jobs take seconds. */
     static final int JOB_RETRY_AFTER_SECONDS = 10;
 
@@ -422,17 +421,6 @@ public final class MiniAppApi {
     }
 
     private ApiResponse cors(ApiRequest request, ApiResponse response) {
-        String origin = request.header("Origin");
-        ApiResponse out = response.withHeader("Vary", "Origin");
-        if (origin != null && config.allowedOrigins().stream().anyMatch(o -> o.equalsIgnoreCase(origin) || o.equals("*"))) {
-            out = out.withHeader("Access-Control-Allow-Origin", origin)
-                    .withHeader("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
-            if (request.method().equals("OPTIONS")) {
-                out = out.withHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
-                        .withHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
-                        .withHeader("Access-Control-Max-Age", "600");
-            }
-        }
-        return out;
+        return Cors.apply(request.header("Origin"), request.method().equals("OPTIONS"), config.allowedOrigins(), response);
     }
 }

@@ -358,10 +358,22 @@ class TelegramApiHandlerIT {
         assertThat(preflight.headers().get("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.ORIGIN);
         assertThat(preflight.headers().get("Access-Control-Allow-Headers")).contains("X-Telegram-Init-Data");
         assertThat(preflight.headers().get("Access-Control-Allow-Methods")).contains("POST");
+        // the very values API Gateway's cors_configuration answers with in AWS (terraform/api_gateway.tf)
+        GatewayCors gateway = GatewayCors.fromTerraform();
+        assertThat(GatewayCors.lower(split(preflight.headers().get("Access-Control-Allow-Methods")))).isEqualTo(GatewayCors.lower(gateway.allowMethods()));
+        assertThat(GatewayCors.lower(split(preflight.headers().get("Access-Control-Allow-Headers")))).isEqualTo(GatewayCors.lower(gateway.allowHeaders()));
+        assertThat(GatewayCors.lower(split(preflight.headers().get("Access-Control-Expose-Headers")))).isEqualTo(GatewayCors.lower(gateway.exposeHeaders()));
+        assertThat(preflight.headers().get("Access-Control-Max-Age")).isEqualTo(Integer.toString(gateway.maxAge()));
 
         ApiFixture.Reply foreign = api.call(withHeader(event("preflight.json"), "origin", "https://evil.example"));
         assertThat(foreign.headers()).doesNotContainKey("Access-Control-Allow-Origin");
-        assertThat(api.call("health.json").headers().get("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.ORIGIN);
+        ApiFixture.Reply health = api.call("health.json");
+        assertThat(health.headers().get("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.ORIGIN);
+        assertThat(health.headers().get("Access-Control-Expose-Headers")).containsIgnoringCase("Retry-After");
+    }
+
+    private static List<String> split(String headerValue) {
+        return java.util.Arrays.stream(headerValue.split(",")).map(String::trim).toList();
     }
 
     @Test
