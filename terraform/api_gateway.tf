@@ -14,14 +14,17 @@ resource "aws_apigatewayv2_api" "http" {
   description   = "DR Daily Report: Telegram Mini App API (/api/v1) and LINE webhook (/line/webhook)"
   protocol_type = "HTTP"
 
-  # The Mini App page (CloudFront) calls the API from the browser. API Gateway answers the
-  # preflight itself; telegram-api's own CORS handling (ALLOWED_ORIGINS) uses the same list.
+  # The Mini App page (CloudFront) calls the API from the browser. CORS is owned here: API Gateway
+  # answers the preflight itself and replaces the CORS headers of the function's responses. The
+  # function sends the same values (telegram-api Cors.java, origins from ALLOWED_ORIGINS = the same
+  # list) for where no gateway stands in front of it (bin/dr-local); CorsConfigurationTest fails when
+  # the two differ or when a response header app.js reads (Retry-After) is not exposed.
   cors_configuration {
     allow_origins  = local.allowed_origins
     allow_methods  = ["GET", "POST", "DELETE", "OPTIONS"]
     allow_headers  = ["content-type", "x-telegram-init-data", "x-request-id"]
-    expose_headers = ["x-request-id"]
-    max_age        = 300
+    expose_headers = ["x-request-id", "retry-after"]
+    max_age        = 600
   }
 }
 

@@ -52,8 +52,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhook: verify {@code X-Line-Signature} over the raw body (LINE's SDK), parse the events,
- * answer each new one once, and say 200 whenever the signature was right — also when a reply
- * fails — so LINE does not redeliver what we already handled.
+ * answer each new one once, and say 200 whenever the signature was right and the body a callback —
+ * also when a reply fails — so LINE does not redeliver what we already handled. A signed body that
+ * is not a callback (broken JSON, no {@code events}) is 400; at most
+ * {@value #MAX_EVENTS_PER_DELIVERY} events of one delivery are answered.
  *
  * <p>Per event: the {@code webhookEventId} is recorded first (an id seen before is not answered
  * again); {@code follow} gets the welcome; a text message gets one answer per ticker it names (a
@@ -69,6 +71,12 @@ public final class LineBot {
     }
 
     static final int MAX_MESSAGES = 5;
+    /**
+     * Events answered per delivery. LINE sends a handful at a time; a delivery with more (a flood,
+     * or a forged-but-signed replay) gets the first ones answered and the rest acknowledged
+     * unanswered, so the work per request stays far inside the 29 s function timeout.
+     */
+    static final int MAX_EVENTS_PER_DELIVERY = 100;
     static final int MAX_STALE_DAYS = 3;
     static final LocalTime DAILY_RUN = LocalTime.of(5, 0);
     private static final long REPLY_WAIT_MILLIS = 10_000;
@@ -76,6 +84,7 @@ public final class LineBot {
     private static final Logger LOG = LoggerFactory.getLogger(LineBot.class);
     private static final ObjectMapper LINE_MODEL = ModelObjectMapper.createNewObjectMapper();
 
+    private final LineSignatureValidator signatureValidator;
     private final WebhookParser parser;
     private final LineBotConfig config;
     private final MessagingApiClient messaging;
@@ -89,7 +98,8 @@ public final class LineBot {
     public LineBot(LineBotConfig config, MessagingApiClient messaging, ActiveTickers tickers, ReportRepository reports,
                    ChartPatternRepository patterns, TrackRecordRepository trackRecords, LineWebhookEventRepository events,
                    BusinessClock clock) {
-        this.parser = new WebhookParser(new LineSignatureValidator(config.channelSecret().getBytes(StandardCharsets.UTF_8)));
+        this.signatureValidator = new LineSignatureValidator(config.channelSecret().getBytes(StandardCharsets.UTF_8));
+        this.parser = new WebhookParser(signatureValidator);
         this.config = config;
         this.messaging = messaging;
         this.tickers = tickers;
@@ -102,19 +112,31 @@ public final class LineBot {
 
     /** Handles one webhook delivery: {@code signature} is the header's value (null when absent), {@code body} the raw bytes. */
     public Outcome handle(String signature, byte[] body) {
+        if (!signatureValid(signature, body)) {
+            // missing header, wrong signature, or a header that is not even base64: nothing else happens
+            LOG.warn("line_signature_rejected: {}", signature == null || signature.isEmpty() ? "no X-Line-Signature" : "invalid signature");
+            return error(401, "UNAUTHORIZED", "Missing or invalid X-Line-Signature");
+        }
         CallbackRequest callback;
         try {
             callback = parser.handle(signature, body);
-        } catch (WebhookParseException | IllegalArgumentException e) {
-            // missing header, wrong signature, or a header that is not even base64: nothing else happens
-            LOG.warn("line_signature_rejected: {}", e.getMessage());
-            return error(401, "UNAUTHORIZED", "Missing or invalid X-Line-Signature");
+        } catch (WebhookParseException e) {
+            // signed by LINE's secret, but no events list (the SDK's "Invalid content"): nothing to do, nothing done
+            LOG.warn("line_body_invalid: {}", e.getMessage());
+            return error(400, "INVALID_REQUEST", "The webhook body is not a valid LINE callback: it has no events list");
         } catch (IOException e) {
             LOG.warn("line_body_invalid: {}", e.getMessage());
             return error(400, "INVALID_REQUEST", "The webhook body is not a valid LINE callback");
         }
+        List<Event> all = callback.events();
+        List<Event> answered = all.size() > MAX_EVENTS_PER_DELIVERY ? all.subList(0, MAX_EVENTS_PER_DELIVERY) : all;
+        if (answered.size() < all.size()) {
+            LOG.warn("line_delivery_truncated: {} events in one delivery; answering the first {}, acknowledging {} unanswered"
+                    + " (first unanswered webhook_event_id={})", all.size(), answered.size(), all.size() - answered.size(),
+                    all.get(MAX_EVENTS_PER_DELIVERY) == null ? null : all.get(MAX_EVENTS_PER_DELIVERY).webhookEventId());
+        }
         List<CompletableFuture<Void>> replies = new ArrayList<>();
-        for (Event event : callback.events()) {
+        for (Event event : answered) {
             try {
                 handleEvent(event, replies);
             } catch (RuntimeException e) {
@@ -123,6 +145,22 @@ public final class LineBot {
         }
         awaitReplies(replies);
         return new Outcome(200, "{\"message\":\"OK\"}");
+    }
+
+    /** The answer when a delivery could not be handled in time: 503 with the envelope, so LINE delivers it again. */
+    static Outcome unavailable() {
+        return error(503, "SERVICE_UNAVAILABLE", "The webhook is temporarily unavailable");
+    }
+
+    private boolean signatureValid(String signature, byte[] body) {
+        if (signature == null || signature.isEmpty()) {
+            return false;
+        }
+        try {
+            return signatureValidator.validateSignature(body, signature);
+        } catch (IllegalArgumentException e) {
+            return false; // not base64
+        }
     }
 
     private void handleEvent(Event event, List<CompletableFuture<Void>> replies) {

@@ -13,6 +13,7 @@ import com.drdailyreport.shared.db.DataSources;
 import com.drdailyreport.shared.db.LineWebhookEventRepository;
 import com.drdailyreport.shared.db.ReportRepository;
 import com.drdailyreport.shared.db.TickerRepository;
+import com.drdailyreport.shared.lambda.RequestDeadline;
 import com.drdailyreport.shared.logging.RequestLog;
 import com.drdailyreport.shared.time.BusinessClock;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
@@ -27,13 +28,16 @@ import javax.sql.DataSource;
 /**
  * line-bot: the LINE webhook behind API Gateway HTTP API (payload 2.0). Takes the raw body —
  * base64-decoded first when API Gateway says it encoded it, because the signature is over the
- * bytes LINE sent — and the {@code X-Line-Signature} header, and hands them to {@link LineBot}.
+ * bytes LINE sent — and the {@code X-Line-Signature} header, and hands them to {@link LineBot},
+ * within the invocation's deadline ({@link RequestDeadline}: a 503 envelope rather than a function
+ * timeout).
  */
 public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static LineBot runtime;
 
     private final LineBot bot;
+    private final RequestDeadline deadline = new RequestDeadline("line-bot");
 
     /** The Lambda entry: configuration from the environment, read once per container (every missing key named). */
     public LineWebhookHandler() {
@@ -66,7 +70,7 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
         if (runtime == null) {
             EnvironmentReader env = EnvironmentReader.system();
             LineBotConfig config = LineBotConfig.read(env);
-            DatabaseConfig db = DatabaseConfig.read(env);
+            DatabaseConfig db = DatabaseConfig.read(env, DatabaseConfig.Workload.REQUESTS);
             env.validate();
             runtime = wire(config, DataSources.create(db, "line-bot"), BusinessClock.system());
         }
@@ -84,7 +88,11 @@ public final class LineWebhookHandler implements RequestHandler<APIGatewayV2HTTP
                 outcome = new LineBot.Outcome(405, "{\"error\":{\"code\":\"METHOD_NOT_ALLOWED\",\"message\":\"The LINE webhook accepts POST only\","
                         + "\"details\":{\"allow\":\"POST\"}}}");
             } else {
-                outcome = bot.handle(header(event, "x-line-signature"), body(event));
+                String signature = header(event, "x-line-signature");
+                byte[] body = body(event);
+                // answered before the function's deadline even when the database stops answering: LINE
+                // redelivers a 503, and the events already answered are recognised by their ids
+                outcome = deadline.call(context, () -> bot.handle(signature, body), LineBot::unavailable);
             }
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(outcome.status())

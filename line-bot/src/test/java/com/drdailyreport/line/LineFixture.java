@@ -1,5 +1,6 @@
 package com.drdailyreport.line;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.testing.LambdaHarness;
 import com.drdailyreport.shared.testing.TestSchema;
@@ -64,15 +65,25 @@ final class LineFixture implements AutoCloseable {
         return post(body, LineSigner.sign(body, SECRET), false);
     }
 
+    /** Posts the callback signed with the channel secret, invoked with {@code context} (e.g. a function timeout of its own). */
+    Reply post(ObjectNode callback, Context context) {
+        byte[] body = Json.write(callback).getBytes(StandardCharsets.UTF_8);
+        return post(body, LineSigner.sign(body, SECRET), false, context);
+    }
+
     /** Posts raw bytes with the given signature header (null: no header), optionally base64-encoded by the front door. */
     Reply post(byte[] body, String signature, boolean base64) {
+        return post(body, signature, base64, LambdaHarness.context("line-bot"));
+    }
+
+    private Reply post(byte[] body, String signature, boolean base64, Context context) {
         ObjectNode event = (ObjectNode) Json.read(LambdaHarness.fixture("events/apigw/line-webhook.json"));
         if (signature != null) {
             ((ObjectNode) event.get("headers")).put("x-line-signature", signature);
         }
         event.put("body", base64 ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8));
         event.put("isBase64Encoded", base64);
-        JsonNode response = LambdaHarness.invokeJson(handler, Json.write(event));
+        JsonNode response = Json.read(LambdaHarness.invoke(handler, Json.write(event), context));
         return new Reply(response.get("statusCode").asInt(), Json.read(response.get("body").asText()));
     }
 

@@ -213,6 +213,56 @@ class LineWebhookHandlerIT {
     }
 
     @Test
+    void aSignedBodyWithoutEventsIsABadRequestAndNothingHappens() {
+        for (String json : List.of("{\"destination\":\"U0\"}", "{\"destination\":\"U0\",\"events\":null}", "null")) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            LineFixture.Reply reply = bot.post(body, LineSigner.sign(body, LineFixture.SECRET), false);
+            assertThat(reply.status()).as(json).isEqualTo(400);
+            assertThat(reply.body().at("/error/code").asText()).isEqualTo("INVALID_REQUEST");
+        }
+        assertThat(bot.line.calls).isEmpty();
+        assertThat(db.count("line_webhook_events", null)).isZero();
+        // the same body signed with another secret is still a signature failure, not a bad body
+        byte[] body = "{\"destination\":\"U0\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(bot.post(body, LineSigner.sign(body, "another-channel-secret-0000000"), false).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLongEventIdIsRecordedAsItsDigestSoItsRedeliveryIsNotAnsweredAgain() {
+        String longId = "01HLONG" + "x".repeat(93);
+        ObjectNode first = LineFixture.text("help", longId);
+        assertThat(bot.post(first).status()).isEqualTo(200);
+        ((ObjectNode) first.get("events").get(0)).putObject("deliveryContext").put("isRedelivery", true);
+        assertThat(bot.post(first).status()).isEqualTo(200);
+
+        assertThat(bot.line.replies()).hasSize(1);
+        assertThat(((TextMessage) model(bot.line.replies().getFirst()).messages().getFirst()).text()).startsWith("วิธีใช้");
+        assertThat(db.count("line_webhook_events", "webhook_event_id LIKE 'sha256:%' AND LENGTH(webhook_event_id) <= 64")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryOfAThousandEventsAnswersTheFirstHundredWellWithinTheFunctionTimeout() {
+        ObjectNode callback = LineFixture.callback("text-user.json");
+        ArrayNode events = callback.putArray("events");
+        for (int i = 0; i < 1_000; i++) {
+            events.add(LineFixture.text(i % 2 == 0 ? "help" : "NVDA19", "01HFLOOD" + String.format("%06d", i)).get("events").get(0));
+        }
+        long start = System.nanoTime();
+        LineFixture.Reply reply = bot.post(callback);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[line] a delivery of 1,000 events answered %d in %d ms (%d replies, function timeout 29,000 ms)%n",
+                reply.status(), elapsedMs, bot.line.replies().size());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(bot.line.replies()).hasSize(LineBot.MAX_EVENTS_PER_DELIVERY);
+        Set<String> tokens = new HashSet<>();
+        bot.line.replies().forEach(call -> tokens.add(model(call).replyToken()));
+        assertThat(tokens).hasSize(100).contains("token-01HFLOOD000000", "token-01HFLOOD000099").doesNotContain("token-01HFLOOD000100");
+        assertThat(db.count("line_webhook_events", null)).isEqualTo(100);
+        assertThat(elapsedMs).isLessThan(10_000);
+    }
+
+    @Test
     void aRedeliveredEventIsNotAnsweredTwice() {
         ObjectNode first = LineFixture.callback("webhook-redelivery.json");
         ((ObjectNode) first.get("events").get(0)).putObject("deliveryContext").put("isRedelivery", false);

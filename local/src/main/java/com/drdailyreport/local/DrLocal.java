@@ -9,6 +9,7 @@ import com.drdailyreport.migrations.Migrator;
 import com.drdailyreport.scheduler.SchedulerFunctions;
 import com.drdailyreport.shared.analysis.ChatCompletionsNarrator;
 import com.drdailyreport.shared.analysis.ReportBuilder;
+import com.drdailyreport.shared.config.DatabaseConfig;
 import com.drdailyreport.shared.config.EnvironmentReader;
 import com.drdailyreport.shared.db.DataSources;
 import com.drdailyreport.shared.db.ReportRepository;
@@ -161,9 +162,13 @@ public final class DrLocal {
         return -1;
     }
 
-    /** Database, migrations, price source and the pipeline: what both modes need. */
-    record Core(LocalDatabase database, HikariDataSource ds, LocalPipeline pipeline, Map<String, String> env, BusinessClock clock,
-                String base, long startedNanos) implements AutoCloseable {
+    /**
+     * Database, migrations, price source and the pipeline: what both modes need. {@code requests} is
+     * the pool of the API and LINE handlers, with the request workload's timeouts as in AWS (a
+     * database that stops answering costs a request seconds); the pipeline and migrations use {@code ds}.
+     */
+    record Core(LocalDatabase database, HikariDataSource ds, HikariDataSource requests, LocalPipeline pipeline, Map<String, String> env,
+                BusinessClock clock, String base, long startedNanos) implements AutoCloseable {
 
         static Core open(Options options, Map<String, String> systemEnv, PrintStream out) {
             long started = System.nanoTime();
@@ -174,6 +179,8 @@ public final class DrLocal {
             defaults(env, base, out);
             LocalDatabase database = LocalDatabase.open(env, home, out);
             HikariDataSource ds = DataSources.create(database.config(), "dr-local");
+            HikariDataSource requests = DataSources.create(database.config().withTimeoutsOf(DatabaseConfig.Workload.REQUESTS),
+                    "dr-local-requests");
             try {
                 MigrationReport migration = Migrator.forDataSource(ds).migrate();
                 out.println("database: " + database.description() + "; schema " + migration.currentVersion()
@@ -182,8 +189,9 @@ public final class DrLocal {
                 ReportBuilder builder = new ReportBuilder(ChatCompletionsNarrator.fromEnvironment(new EnvironmentReader(env)));
                 LocalPipeline pipeline = new LocalPipeline(
                         (trigger, starter) -> SchedulerFunctions.wire(ds, prices, 5, builder, trigger, starter, clock), clock, out);
-                return new Core(database, ds, pipeline, env, clock, base, started);
+                return new Core(database, ds, requests, pipeline, env, clock, base, started);
             } catch (RuntimeException e) {
+                requests.close();
                 ds.close();
                 database.close();
                 throw e;
@@ -193,6 +201,7 @@ public final class DrLocal {
         @Override
         public void close() {
             pipeline.close();
+            requests.close();
             ds.close();
             database.close();
         }
@@ -227,7 +236,7 @@ public final class DrLocal {
         EnvironmentReader apiEnv = new EnvironmentReader(env);
         TelegramApiConfig apiConfig = TelegramApiConfig.read(apiEnv);
         apiEnv.validate();
-        TelegramApiHandler api = TelegramApiHandler.over(apiConfig, core.ds(), (jobId, ticker) -> async.submit(() ->
+        TelegramApiHandler api = TelegramApiHandler.over(apiConfig, core.requests(), (jobId, ticker) -> async.submit(() ->
                         core.pipeline().handlers().reportWorker().handleRequest(new LinkedHashMap<>(Map.of("job_id", jobId, "ticker", ticker)),
                                 new InvocationContext("report-worker", Duration.ofMinutes(5), 1024))),
                 core.clock(), false);
@@ -239,7 +248,7 @@ public final class DrLocal {
         EnvironmentReader lineEnv = new EnvironmentReader(env);
         LineBotConfig lineConfig = LineBotConfig.read(lineEnv);
         lineEnv.validate();
-        LineWebhookHandler line = LineWebhookHandler.over(lineConfig, core.ds(), core.clock());
+        LineWebhookHandler line = LineWebhookHandler.over(lineConfig, core.requests(), core.clock());
 
         LocalHttpServer server = new LocalHttpServer(options.port(), api, line, InvocationContext.factory()).start();
         String base = "http://localhost:" + server.port();

@@ -92,10 +92,15 @@ public final class ReportWorkerService {
             return WorkerResult.error(drSymbol, "unknown job " + jobId);
         }
         WorkerResult result = generate(drSymbol, JOB_MAX_SNAPSHOT_AGE_DAYS);
-        if (result.succeeded()) {
-            retry.call(() -> jobs.markCompleted(jobId, result.date(), clock.instant()));
-        } else {
-            retry.call(() -> jobs.markFailed(jobId, result.error(), clock.instant()));
+        try {
+            if (result.succeeded()) {
+                retry.call(() -> jobs.markCompleted(jobId, result.date(), clock.instant()));
+            } else {
+                retry.call(() -> jobs.markFailed(jobId, result.error(), clock.instant()));
+            }
+        } catch (IllegalJobTransitionException e) {
+            // the job outlived ReportJob.STALE_AFTER and was failed meanwhile; the report (if any) is stored all the same
+            LOG.warn("job {} was already {} when its report finished", jobId, e.current().wireName());
         }
         return result.withJob(jobId);
     }

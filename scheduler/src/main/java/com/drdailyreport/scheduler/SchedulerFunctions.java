@@ -39,7 +39,8 @@ public final class SchedulerFunctions {
         TrackRecordRepository trackRecords = new TrackRecordRepository(ds);
         PatternDetector detector = new PatternDetector();
         return new Handlers(
-                new TickerSchedulerHandler(new PriceFetchService(tickers, history, prices, clock, fetchConcurrency), trigger),
+                new TickerSchedulerHandler(new PriceFetchService(tickers, history, prices, clock, fetchConcurrency), trigger,
+                        new ReportJobRetention(new ReportJobRepository(ds), clock, DatabaseRetry.standard())),
                 new PrecomputeControllerHandler(new PrecomputeController(starter, clock, new SecureRandom()),
                         new RunSummarizer(tickers, reports, patterns, trackRecords, clock)),
                 new GetTickerListHandler(tickers, DatabaseRetry.standard()),

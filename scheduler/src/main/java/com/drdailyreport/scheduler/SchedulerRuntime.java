@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * settings are missing fails at start-up naming every missing key.
  *
  * <p>Environment: DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE (default 1 — one connection per
- * worker), PRICE_SOURCE (yahoo | csv:DIR | demo), FETCH_CONCURRENCY (default 5),
+ * worker), DB_SOCKET_TIMEOUT_SECONDS / DB_QUERY_TIMEOUT_SECONDS (30 / 25), all read once with the
+ * workers' defaults ({@link DatabaseConfig.Workload#WORKERS}), PRICE_SOURCE (yahoo | csv:DIR | demo), FETCH_CONCURRENCY (default 5),
  * PRECOMPUTE_STATE_MACHINE_ARN (controller), PRECOMPUTE_CONTROLLER_FUNCTION (scheduler),
  * LLM_API_URL / LLM_API_KEY / LLM_MODEL (optional narrator). AWS clients honour AWS_REGION and
  * the SDK's endpoint settings (AWS_ENDPOINT_URL…).
@@ -57,10 +58,9 @@ final class SchedulerRuntime {
     synchronized DataSource dataSource() {
         if (dataSource == null) {
             EnvironmentReader reader = new EnvironmentReader(env);
-            DatabaseConfig db = DatabaseConfig.read(reader);
+            DatabaseConfig db = DatabaseConfig.read(reader, DatabaseConfig.Workload.WORKERS);
             reader.validate();
-            int pool = new EnvironmentReader(env).optionalInt("DB_POOL_SIZE", 1, 1, 10);
-            dataSource = DataSources.create(new DatabaseConfig(db.url(), db.user(), db.password(), pool), "scheduler");
+            dataSource = DataSources.create(db, "scheduler");
         }
         return dataSource;
     }
@@ -96,6 +96,10 @@ final class SchedulerRuntime {
         reader.validate();
         DataSource ds = dataSource();
         return new PriceFetchService(new TickerRepository(ds), new PriceHistoryRepository(ds), source, clock, concurrency);
+    }
+
+    ReportJobRetention reportJobRetention() {
+        return new ReportJobRetention(new ReportJobRepository(dataSource()), clock, DatabaseRetry.standard());
     }
 
     ControllerTrigger controllerTrigger() {

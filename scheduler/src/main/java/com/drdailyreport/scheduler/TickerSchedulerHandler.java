@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * ticker-scheduler (EventBridge Scheduler, 05:00 Asia/Bangkok): {@code {}} fetches every active
  * ticker, {@code {"tickers":["NVDA19",…]}} just those; other fields (the schedule's
  * {@code action}) are ignored. When at least one ticker was stored it asks precompute-controller
- * to start the workflow (asynchronously); a failure to ask is reported, not fatal.
+ * to start the workflow (asynchronously); a failure to ask is reported, not fatal. Then it runs the
+ * nightly housekeeping of {@code report_jobs} ({@link ReportJobRetention}), reported under
+ * {@code report_jobs}.
  */
 public final class TickerSchedulerHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -22,14 +24,17 @@ public final class TickerSchedulerHandler implements RequestHandler<Map<String, 
 
     private final PriceFetchService fetcher;
     private final ControllerTrigger trigger;
+    private final ReportJobRetention retention;
 
     public TickerSchedulerHandler() {
-        this(SchedulerRuntime.instance().priceFetchService(), SchedulerRuntime.instance().controllerTrigger());
+        this(SchedulerRuntime.instance().priceFetchService(), SchedulerRuntime.instance().controllerTrigger(),
+                SchedulerRuntime.instance().reportJobRetention());
     }
 
-    TickerSchedulerHandler(PriceFetchService fetcher, ControllerTrigger trigger) {
+    TickerSchedulerHandler(PriceFetchService fetcher, ControllerTrigger trigger, ReportJobRetention retention) {
         this.fetcher = fetcher;
         this.trigger = trigger;
+        this.retention = retention;
     }
 
     @Override
@@ -52,7 +57,9 @@ public final class TickerSchedulerHandler implements RequestHandler<Map<String, 
             summary = fetcher.fetch(requested);
         } catch (RuntimeException e) {
             LOG.error("fetch run failed", e);
-            return Events.error(null, "fetch run failed: " + PriceFetchService.describe(e));
+            Map<String, Object> failed = Events.error(null, "fetch run failed: " + PriceFetchService.describe(e));
+            failed.put("report_jobs", retention.run());
+            return failed;
         }
         if (summary.successCount() > 0) {
             Map<String, Object> payload = new LinkedHashMap<>();
@@ -68,6 +75,8 @@ public final class TickerSchedulerHandler implements RequestHandler<Map<String, 
                 summary = summary.withPrecompute(false, PriceFetchService.describe(e));
             }
         }
-        return Events.toMap(summary);
+        Map<String, Object> result = Events.toMap(summary);
+        result.put("report_jobs", retention.run());
+        return result;
     }
 }

@@ -28,7 +28,7 @@ final class InProcessPipeline {
     private final int patternConcurrency;
 
     InProcessPipeline(SchedulerFixture f, PriceFetchService fetcher, int reportConcurrency, int patternConcurrency) {
-        this.scheduler = new TickerSchedulerHandler(fetcher, payload -> { });
+        this.scheduler = new TickerSchedulerHandler(fetcher, payload -> { }, f.retention());
         this.tickerList = new GetTickerListHandler(f.tickers, f.retry);
         this.reportWorker = new ReportWorkerHandler(f.reportWorker());
         this.patternWorker = new PatternPrecomputeHandler(f.patternWorker());

@@ -66,6 +66,10 @@ final class SchedulerFixture {
         return new PriceFetchService(tickers, prices, source, clock, concurrency, retry);
     }
 
+    ReportJobRetention retention() {
+        return new ReportJobRetention(jobs, clock, retry);
+    }
+
     RunSummarizer summarizer() {
         return new RunSummarizer(tickers, reports, patterns, trackRecords, clock);
     }

@@ -4,7 +4,9 @@ import static com.drdailyreport.shared.testing.LambdaHarness.fixture;
 import static com.drdailyreport.shared.testing.LambdaHarness.invokeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.drdailyreport.shared.domain.JobStatus;
 import com.drdailyreport.shared.domain.PriceSnapshot;
+import com.drdailyreport.shared.domain.ReportJob;
 import com.drdailyreport.shared.domain.Ticker;
 import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.market.DemoPriceSource;
@@ -42,7 +44,7 @@ class TickerSchedulerHandlerIT {
 
     @Test
     void theScheduledRunFetchesEveryActiveTickerAndStartsThePrecompute() {
-        TickerSchedulerHandler handler = new TickerSchedulerHandler(f.fetcher(new DemoPriceSource(f.clock), 5), triggered::add);
+        TickerSchedulerHandler handler = new TickerSchedulerHandler(f.fetcher(new DemoPriceSource(f.clock), 5), triggered::add, f.retention());
 
         JsonNode result = invokeJson(handler, fixture("events/scheduler/ticker-scheduler-schedule.json"));
 
@@ -77,7 +79,7 @@ class TickerSchedulerHandlerIT {
                 return "demo";
             }
         };
-        TickerSchedulerHandler handler = new TickerSchedulerHandler(f.fetcher(flaky, 3), triggered::add);
+        TickerSchedulerHandler handler = new TickerSchedulerHandler(f.fetcher(flaky, 3), triggered::add, f.retention());
 
         JsonNode result = invokeJson(handler, fixture("events/scheduler/ticker-scheduler-some.json"));
 
@@ -101,14 +103,14 @@ class TickerSchedulerHandlerIT {
                 return "yahoo";
             }
         };
-        JsonNode none = invokeJson(new TickerSchedulerHandler(f.fetcher(down, 5), triggered::add), "{\"tickers\":[\"NVDA19\"]}");
+        JsonNode none = invokeJson(new TickerSchedulerHandler(f.fetcher(down, 5), triggered::add, f.retention()), "{\"tickers\":[\"NVDA19\"]}");
         assertThat(none.get("status").asText()).isEqualTo("error");
         assertThat(none.get("precompute_triggered").asBoolean()).isFalse();
         assertThat(triggered).isEmpty();
 
         JsonNode unreachable = invokeJson(new TickerSchedulerHandler(f.fetcher(new DemoPriceSource(f.clock), 5), payload -> {
             throw new IllegalStateException("asynchronous invoke of dr-daily-report-precompute-controller-dev answered HTTP 500");
-        }), "{\"tickers\":[\"NVDA19\"]}");
+        }, f.retention()), "{\"tickers\":[\"NVDA19\"]}");
         assertThat(unreachable.get("status").asText()).isEqualTo("success");
         assertThat(unreachable.get("precompute_triggered").asBoolean()).isFalse();
         assertThat(unreachable.get("precompute_error").asText()).contains("HTTP 500");
@@ -118,7 +120,7 @@ class TickerSchedulerHandlerIT {
     void atHalfPastMidnightInBangkokTheSnapshotCarriesTheBangkokDate() {
         // 2025-12-29T17:30Z = 2025-12-30 00:30 Asia/Bangkok: the earlier system stored 2025-12-29.
         SchedulerFixture late = new SchedulerFixture(f.db, Instant.parse("2025-12-29T17:30:00Z"));
-        JsonNode result = invokeJson(new TickerSchedulerHandler(late.fetcher(new DemoPriceSource(late.clock), 2), triggered::add),
+        JsonNode result = invokeJson(new TickerSchedulerHandler(late.fetcher(new DemoPriceSource(late.clock), 2), triggered::add, f.retention()),
                 "{\"tickers\":[\"NVDA19\"]}");
 
         assertThat(result.get("date").asText()).isEqualTo("2025-12-30");
@@ -151,17 +153,42 @@ class TickerSchedulerHandlerIT {
                 return "demo";
             }
         };
-        JsonNode result = invokeJson(new TickerSchedulerHandler(f.fetcher(slow, 3), triggered::add), "{}");
+        JsonNode result = invokeJson(new TickerSchedulerHandler(f.fetcher(slow, 3), triggered::add, f.retention()), "{}");
         assertThat(result.get("success_count").asInt()).isEqualTo(56);
         assertThat(peak.get()).isBetween(2, 3);
     }
 
     @Test
     void aBadTickerListIsAnErrorResult() {
-        JsonNode result = invokeJson(new TickerSchedulerHandler(f.fetcher(new DemoPriceSource(f.clock), 5), triggered::add),
+        JsonNode result = invokeJson(new TickerSchedulerHandler(f.fetcher(new DemoPriceSource(f.clock), 5), triggered::add, f.retention()),
                 fixture("events/scheduler/ticker-scheduler-bad-list.json"));
         assertThat(result.get("status").asText()).isEqualTo("error");
         assertThat(result.get("error").asText()).isEqualTo("tickers must be a list of symbols");
         assertThat(f.db.count("ticker_data", null)).isZero();
+    }
+
+    @Test
+    void theNightlyRunFailsJobsWhoseWorkerIsGoneAndPurgesFinishedOnesOlderThanAWeek() {
+        Instant now = SchedulerFixture.RUN_TIME;
+        ReportJob lost = f.jobs.create(f.db.ticker("NVDA19"), "telegram_api", now.minus(java.time.Duration.ofHours(20)));
+        f.jobs.markInProgress(lost.jobId(), now.minus(java.time.Duration.ofHours(20)));
+        ReportJob recent = f.jobs.create(f.db.ticker("DBS19"), "telegram_api", now.minusSeconds(30));
+        ReportJob old = f.jobs.create(f.db.ticker("AAPL19"), "telegram_api", now.minus(java.time.Duration.ofDays(8)));
+        f.jobs.markCompleted(old.jobId(), SchedulerFixture.TODAY.minusDays(8), now.minus(java.time.Duration.ofDays(8)));
+        ReportJob lastWeek = f.jobs.create(f.db.ticker("AAPL19"), "telegram_api", now.minus(java.time.Duration.ofDays(6)));
+        f.jobs.markCompleted(lastWeek.jobId(), SchedulerFixture.TODAY.minusDays(6), now.minus(java.time.Duration.ofDays(6)));
+
+        JsonNode result = invokeJson(new TickerSchedulerHandler(f.fetcher(new DemoPriceSource(f.clock), 5), triggered::add, f.retention()),
+                "{\"tickers\":[\"NVDA19\"]}");
+
+        assertThat(result.get("status").asText()).isEqualTo("success");
+        assertThat(result.at("/report_jobs/status").asText()).isEqualTo("success");
+        assertThat(result.at("/report_jobs/expired").asInt()).isEqualTo(1);
+        assertThat(result.at("/report_jobs/purged").asInt()).isEqualTo(1);
+        assertThat(f.jobs.find(lost.jobId()).orElseThrow()).extracting(ReportJob::status, ReportJob::error)
+                .containsExactly(JobStatus.FAILED, ReportJob.STALE_REASON);
+        assertThat(f.jobs.find(recent.jobId()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+        assertThat(f.jobs.find(old.jobId())).isEmpty();
+        assertThat(f.jobs.find(lastWeek.jobId())).isPresent();
     }
 }

@@ -41,12 +41,12 @@ class MigratorIT {
     }
 
     @Test
-    void migratingAnEmptyDatabaseReachesVersion020WithEveryTableAndTheSeededUniverse() {
+    void migratingAnEmptyDatabaseReachesVersion021WithEveryTableAndTheSeededUniverse() {
         MigrationReport report = Migrator.forDataSource(empty.dataSource()).migrate();
 
-        assertThat(report.currentVersion()).isEqualTo("020");
+        assertThat(report.currentVersion()).isEqualTo("021");
         assertThat(report.applied()).extracting(MigrationReport.Migration::version)
-                .containsExactly("001", "002", "003", "004", "005", "006", "007", "020", null);
+                .containsExactly("001", "002", "003", "004", "005", "006", "007", "020", "021", null);
         assertThat(report.pending()).isEmpty();
         assertThat(tables()).contains("ticker_master", "ticker_aliases", "ticker_data", "precomputed_reports",
                 "chart_pattern_data", "report_jobs", "watchlist", "line_webhook_events");
@@ -65,15 +65,15 @@ class MigratorIT {
         MigrationReport again = migrator.migrate();
 
         assertThat(again.applied()).isEmpty();
-        assertThat(again.currentVersion()).isEqualTo("020");
+        assertThat(again.currentVersion()).isEqualTo("021");
         assertThat(empty.count("flyway_schema_history", null)).isEqualTo(historyRows);
         assertThat(empty.count("ticker_master", null)).isEqualTo(56);
         MigrationReport validated = migrator.validate();
-        assertThat(validated.currentVersion()).isEqualTo("020");
-        assertThat(validated.applied()).hasSize(9);
+        assertThat(validated.currentVersion()).isEqualTo("021");
+        assertThat(validated.applied()).hasSize(10);
         MigrationReport info = migrator.info();
         assertThat(info.pending()).isEmpty();
-        assertThat(info.applied()).hasSize(9);
+        assertThat(info.applied()).hasSize(10);
     }
 
     @Test
@@ -84,7 +84,7 @@ class MigratorIT {
 
         assertThat(info.currentVersion()).isNull();
         assertThat(info.applied()).isEmpty();
-        assertThat(info.pending()).hasSize(9);
+        assertThat(info.pending()).hasSize(10);
         assertThatThrownBy(migrator::validate).isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("version 001");
     }

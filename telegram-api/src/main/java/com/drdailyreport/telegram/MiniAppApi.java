@@ -4,15 +4,18 @@ import com.drdailyreport.shared.db.DatabaseUnavailableException;
 import com.drdailyreport.shared.db.ReportJobRepository;
 import com.drdailyreport.shared.db.WatchlistRepository;
 import com.drdailyreport.shared.domain.InvalidValueException;
+import com.drdailyreport.shared.domain.JobStatus;
 import com.drdailyreport.shared.domain.ReportJob;
 import com.drdailyreport.shared.domain.Ticker;
 import com.drdailyreport.shared.domain.WatchlistItem;
 import com.drdailyreport.shared.json.Json;
 import com.drdailyreport.shared.time.BusinessClock;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +36,8 @@ public final class MiniAppApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiniAppApi.class);
     private static final String PREFIX = "/api/v1";
-    private static final String ALLOWED_HEADERS = "Content-Type, X-Telegram-Init-Data, X-Request-Id";
+    /** Retry-After of a refused report request: jobs take seconds. */
+    static final int JOB_RETRY_AFTER_SECONDS = 10;
 
     /** Requests per minute per client and route group (health and preflight are not limited). */
     static final Map<String, Integer> RATE_LIMITS = Map.of("search", 120, "report", 120, "report_post", 20, "rankings", 120,
@@ -83,14 +87,27 @@ public final class MiniAppApi {
             response = ApiResponse.json(400, ApiException.badRequest(e.field(), e.getMessage()).envelope());
         } catch (DatabaseUnavailableException e) {
             LOG.error("database unavailable for {} {}: {}", request.method(), request.path(), e.getMessage());
-            response = ApiResponse.json(503, new ApiException(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable",
-                    Map.of("request_id", request.requestId())).envelope()).withHeader("Retry-After", "5");
+            response = unavailableResponse(request);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure for {} {}", request.method(), request.path(), e);
             response = ApiResponse.json(500, new ApiException(500, "INTERNAL_ERROR", "An internal error occurred",
                     Map.of("request_id", request.requestId())).envelope());
         }
         return cors(request, response).withHeader("X-Request-Id", request.requestId());
+    }
+
+    /**
+     * The answer when {@code request} could not be served in time (the handler's deadline passed,
+     * see {@link com.drdailyreport.shared.lambda.RequestDeadline}): the same 503 envelope as an
+     * unreachable database, with the CORS and request-id headers of every answer.
+     */
+    public ApiResponse unavailable(ApiRequest request) {
+        return cors(request, unavailableResponse(request)).withHeader("X-Request-Id", request.requestId());
+    }
+
+    private static ApiResponse unavailableResponse(ApiRequest request) {
+        return ApiResponse.json(503, new ApiException(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable",
+                Map.of("request_id", request.requestId())).envelope()).withHeader("Retry-After", "5");
     }
 
     private ApiResponse route(ApiRequest request) {
@@ -126,7 +143,7 @@ public final class MiniAppApi {
             allow(method, "GET", "POST");
             limit(method.equals("POST") ? "report_post" : "report", request);
             Ticker ticker = tickers.require(segments.get(1));
-            return method.equals("POST") ? submitReport(ticker) : ApiResponse.json(200, reportQuery.current(ticker))
+            return method.equals("POST") ? submitReport(ticker, request) : ApiResponse.json(200, reportQuery.current(ticker))
                     .withHeader("Cache-Control", "public, max-age=60");
         }
         if (segments.size() == 1 && segments.getFirst().equals("watchlist")) {
@@ -195,14 +212,47 @@ public final class MiniAppApi {
         return ApiResponse.json(200, rankings.rank(category, limit)).withHeader("Cache-Control", "public, max-age=60");
     }
 
-    private ApiResponse submitReport(Ticker ticker) {
+    /**
+     * {@code POST report/{ticker}}: today's report when it exists (no job is recorded); else the
+     * requester's job for the ticker and day that is already pending or in progress; else a new job
+     * and a report-worker invocation — unless the requester, or everyone together, already has as
+     * many jobs running as allowed (429 {@code TOO_MANY_JOBS} with Retry-After). These bounds hold
+     * whatever the per-client rate limit is (bin/dr-local switches that one off).
+     */
+    private ApiResponse submitReport(Ticker ticker, ApiRequest request) {
         Instant now = clock.instant();
-        if (reportQuery.hasToday(ticker)) {
-            ReportJob job = jobs.create(ticker, "telegram_api", now);
-            job = jobs.markCompleted(job.jobId(), clock.today(), now);
-            return ApiResponse.json(200, jobBody(job, false));
+        LocalDate today = clock.today();
+        Optional<ObjectNode> ready = reportQuery.forDate(ticker, today);
+        if (ready.isPresent()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("job_id", null);
+            body.put("ticker", ticker.drSymbol());
+            body.put("status", JobStatus.COMPLETED.wireName());
+            body.put("report_date", today);
+            body.put("result", ready.get());
+            return ApiResponse.json(200, body).withHeader("Cache-Control", "no-store");
         }
-        ReportJob job = jobs.create(ticker, "telegram_api", now);
+        String requester = requester(request);
+        jobs.expireStale(now.minus(ReportJob.STALE_AFTER), ReportJob.STALE_REASON, now);
+        Optional<ReportJob> active = jobs.findActive(ticker, requester, today);
+        if (active.isPresent()) {
+            return ApiResponse.json(202, jobBody(active.get(), false));
+        }
+        ReportJobRepository.ActiveJobs running = jobs.countActive(requester);
+        if (running.ofRequester() >= config.maxActiveJobsPerClient() || running.total() >= config.maxActiveJobs()) {
+            boolean mine = running.ofRequester() >= config.maxActiveJobsPerClient();
+            LOG.warn("report_jobs_bounded: {} active jobs ({} of this requester); refusing a new one for {}", running.total(),
+                    running.ofRequester(), ticker.drSymbol());
+            throw new ApiException(429, "TOO_MANY_JOBS", mine
+                    ? "You already have " + running.ofRequester() + " reports being generated; try again when they are done"
+                    : "Too many reports are being generated right now; try again shortly",
+                    Map.of("retry_after_seconds", JOB_RETRY_AFTER_SECONDS, "limit", mine ? config.maxActiveJobsPerClient() : config.maxActiveJobs()));
+        }
+        ReportJobRepository.Submission submission = jobs.submit(ticker, requester, today, "telegram_api", now);
+        ReportJob job = submission.job();
+        if (!submission.created()) {
+            return ApiResponse.json(202, jobBody(job, false));
+        }
         try {
             worker.invoke(job.jobId(), ticker.drSymbol());
         } catch (RuntimeException e) {
@@ -216,6 +266,11 @@ public final class MiniAppApi {
 
     private ApiResponse jobStatus(String jobId) {
         Optional<ReportJob> job = ReportJob.isValidJobId(jobId) ? jobs.find(jobId) : Optional.empty();
+        Instant now = clock.instant();
+        if (job.isPresent() && job.get().isStale(now)) {
+            // its worker timed out or died: the job ends as failed, with the reason, instead of staying in progress for ever
+            job = jobs.expireIfStale(jobId, now.minus(ReportJob.STALE_AFTER), ReportJob.STALE_REASON, now);
+        }
         if (job.isEmpty()) {
             String shown = jobId.length() > 40 ? jobId.substring(0, 40) + "…" : jobId;
             throw new ApiException(404, "JOB_NOT_FOUND", "No report job " + shown, Map.of("job_id", shown));
@@ -275,6 +330,22 @@ public final class MiniAppApi {
         Ticker ticker = tickers.require(symbol);
         boolean removed = watchlist.remove(user.id(), ticker.drSymbol());
         return ApiResponse.json(200, Map.of("status", "ok", "ticker", ticker.drSymbol(), "removed", removed));
+    }
+
+    /**
+     * Who a report request counts against: the Telegram user when the request carries valid
+     * initData (or, in development, the user header), else the client's address.
+     */
+    private String requester(ApiRequest request) {
+        if (request.header("X-Telegram-Init-Data") != null || config.devUserHeader() && request.header("X-Telegram-User-Id") != null) {
+            try {
+                return "user:" + authenticate(request).id();
+            } catch (ApiException e) {
+                // not a valid user: counted by address
+            }
+        }
+        String ip = request.sourceIp() == null || request.sourceIp().isBlank() ? "unknown" : request.sourceIp();
+        return "ip:" + (ip.length() > 60 ? ip.substring(0, 60) : ip);
     }
 
     private TelegramUser authenticate(ApiRequest request) {
@@ -350,17 +421,6 @@ public final class MiniAppApi {
     }
 
     private ApiResponse cors(ApiRequest request, ApiResponse response) {
-        String origin = request.header("Origin");
-        ApiResponse out = response.withHeader("Vary", "Origin");
-        if (origin != null && config.allowedOrigins().stream().anyMatch(o -> o.equalsIgnoreCase(origin) || o.equals("*"))) {
-            out = out.withHeader("Access-Control-Allow-Origin", origin)
-                    .withHeader("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
-            if (request.method().equals("OPTIONS")) {
-                out = out.withHeader("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
-                        .withHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
-                        .withHeader("Access-Control-Max-Age", "600");
-            }
-        }
-        return out;
+        return Cors.apply(request.header("Origin"), request.method().equals("OPTIONS"), config.allowedOrigins(), response);
     }
 }

@@ -109,11 +109,6 @@ final class ReportQueryService {
         return reports.find(ticker.drSymbol(), date).filter(Report::isCompleted).map(r -> render(ticker, r, clock.today()));
     }
 
-    /** Whether today's report of {@code ticker} is already there. */
-    boolean hasToday(Ticker ticker) {
-        return reports.find(ticker.drSymbol(), clock.today()).map(Report::isCompleted).orElse(false);
-    }
-
     /** The next scheduled run, 05:00 Asia/Bangkok, as ISO-8601 with offset. */
     String nextRun() {
         ZonedDateTime now = clock.now();

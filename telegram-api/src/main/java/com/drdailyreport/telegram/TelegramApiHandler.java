@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.drdailyreport.shared.lambda.RequestDeadline;
 import com.drdailyreport.shared.logging.RequestLog;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,11 +15,13 @@ import java.util.UUID;
 
 /**
  * telegram-api: API Gateway HTTP API (payload 2.0) → {@link MiniAppApi} → response. Only turns the
- * event into a request and the response back; everything else is the API's.
+ * event into a request and the response back, within the invocation's deadline
+ * ({@link RequestDeadline}: a 503 envelope rather than a function timeout); everything else is the API's.
  */
 public final class TelegramApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final MiniAppApi api;
+    private final RequestDeadline deadline = new RequestDeadline("telegram-api");
 
     public TelegramApiHandler() {
         this(TelegramApiRuntime.instance().api());
@@ -43,7 +46,8 @@ public final class TelegramApiHandler implements RequestHandler<APIGatewayV2HTTP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = toRequest(event, context);
         try (RequestLog ignored = RequestLog.begin(request.requestId(), context == null ? null : context.getFunctionName())) {
-            ApiResponse response = api.handle(request);
+            // answered before the function's deadline even when the database stops answering mid-request
+            ApiResponse response = deadline.call(context, () -> api.handle(request), () -> api.unavailable(request));
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(response.status())
                     .withHeaders(response.headers())

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Production wiring, built once per container: configuration (every missing key named at once;
- * a development user header is refused in staging and prod), the connection pool (2 connections),
+ * a development user header is refused in staging and prod), the connection pool (the request
+ * workload's: 2 connections, 6 s socket and 5 s query timeouts),
  * repositories, services, the Lambda client for report-worker.
  */
 final class TelegramApiRuntime {
@@ -31,7 +32,7 @@ final class TelegramApiRuntime {
     private TelegramApiRuntime(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env);
         TelegramApiConfig config = TelegramApiConfig.read(reader);
-        DatabaseConfig db = DatabaseConfig.read(reader);
+        DatabaseConfig db = DatabaseConfig.read(reader, DatabaseConfig.Workload.REQUESTS);
         reader.validate();
         DataSource ds = DataSources.create(db, "telegram-api");
         LambdaClient lambda = LambdaClient.builder().httpClient(UrlConnectionHttpClient.create()).build();

@@ -50,17 +50,28 @@ final class ApiFixture {
     }
 
     ApiFixture(TestSchema db, DataSource ds, boolean devUserHeader) {
+        this(db, ds, config(devUserHeader), BusinessClock.fixed(NOW), true);
+    }
+
+    /**
+     * The API with {@code config} at {@code clock}'s time; {@code perClientRateLimits} false is how
+     * bin/dr-local wires it ({@link TelegramApiHandler#over}).
+     */
+    ApiFixture(TestSchema db, DataSource ds, TelegramApiConfig config, BusinessClock clock, boolean perClientRateLimits) {
         this.db = db;
-        this.clock = BusinessClock.fixed(NOW);
-        TelegramApiConfig config = new TelegramApiConfig(BOT_TOKEN, List.of(ORIGIN), "dev", devUserHeader,
-                "dr-daily-report-report-worker-dev", "1.0.0", "test");
+        this.clock = clock;
         ReportWorkerInvoker worker = (jobId, ticker) -> {
             if (invokeFailure != null) {
                 throw invokeFailure;
             }
             invoked.add(jobId + " " + ticker);
         };
-        this.handler = new TelegramApiHandler(TelegramApiRuntime.wire(config, ds, worker, clock));
+        this.handler = TelegramApiHandler.over(config, ds, worker, clock, perClientRateLimits);
+    }
+
+    /** The test settings: the Mini App's origin, dev environment, default job bounds. */
+    static TelegramApiConfig config(boolean devUserHeader) {
+        return new TelegramApiConfig(BOT_TOKEN, List.of(ORIGIN), "dev", devUserHeader, "dr-daily-report-report-worker-dev", "1.0.0", "test");
     }
 
     /** A fixture from events/apigw/, with JSON edits applied. */

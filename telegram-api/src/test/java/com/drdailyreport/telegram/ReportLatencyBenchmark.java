@@ -19,7 +19,19 @@ import java.util.Locale;
  */
 public final class ReportLatencyBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run(args);
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(status); // also on failure: the embedded database's threads would keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         try (TestSchema db = TestDatabase.freshSchema("latencybench")) {
             ApiFixture api = new ApiFixture(db, false);
@@ -35,16 +47,15 @@ public final class ReportLatencyBenchmark {
                 ((ObjectNode) node.path("requestContext").path("http")).put("sourceIp", "10.1." + (i / 250) + "." + (i % 250));
                 events[i] = serializer.fromJson(Json.write(node));
             }
-            var context = LambdaHarness.context("telegram-api");
             long bytes = 0;
             for (int i = 0; i < n; i++) {
-                bytes += api.handler.handleRequest(events[i % events.length], context).getBody().length();
+                bytes += api.handler.handleRequest(events[i % events.length], LambdaHarness.context("telegram-api")).getBody().length();
             }
             long[] latencies = new long[n];
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
-                var response = api.handler.handleRequest(events[(i + 2_000) % events.length], context);
+                var response = api.handler.handleRequest(events[(i + 2_000) % events.length], LambdaHarness.context("telegram-api"));
                 latencies[i] = System.nanoTime() - t0;
                 if (response.getStatusCode() != 200) {
                     throw new IllegalStateException("status " + response.getStatusCode());
@@ -57,6 +68,5 @@ public final class ReportLatencyBenchmark {
             System.out.printf(Locale.ROOT, "  p50 %.3f ms, p99 %.3f ms, max %.3f ms; %.0f requests/s; %d-byte body%n",
                     latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6, latencies[n - 1] / 1e6, n / seconds, bytes / (2L * n));
         }
-        System.exit(0);
     }
 }

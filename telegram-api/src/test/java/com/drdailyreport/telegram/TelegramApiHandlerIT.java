@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drdailyreport.shared.testing.DatabaseExtension;
 import com.drdailyreport.shared.testing.TestSchema;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.drdailyreport.shared.domain.ReportJob;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,18 +149,19 @@ class TelegramApiHandlerIT {
     }
 
     @Test
-    void postingForATickerWithTodaysReportReturnsACompletedJobAtOnce() {
+    void postingForATickerWithTodaysReportAnswersTheReportAndRecordsNoJob() {
         api.storeReport("NVDA19", ApiFixture.TODAY, true);
-        ApiFixture.Reply reply = api.call("report-post.json");
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().get("status").asText()).isEqualTo("completed");
+        for (int i = 0; i < 3; i++) {
+            ApiFixture.Reply reply = api.call("report-post.json");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body().get("status").asText()).isEqualTo("completed");
+            assertThat(reply.body().get("job_id").isNull()).isTrue();
+            assertThat(reply.body().get("report_date").asText()).isEqualTo("2026-01-15");
+            assertThat(reply.body().at("/result/ticker").asText()).isEqualTo("NVDA19");
+            OpenApiContract.check("POST", "/api/v1/report/{ticker}", 200, reply.body());
+        }
         assertThat(api.invoked).isEmpty();
-        OpenApiContract.check("POST", "/api/v1/report/{ticker}", 200, reply.body());
-
-        ApiFixture.Reply status = api.call(withPath(event("report-status.json"), "/api/v1/report/status/" + reply.body().get("job_id").asText()));
-        assertThat(status.status()).isEqualTo(200);
-        assertThat(status.body().get("result").get("ticker").asText()).isEqualTo("NVDA19");
-        OpenApiContract.check("GET", "/api/v1/report/status/{job_id}", 200, status.body());
+        assertThat(db.count("report_jobs", null)).isZero();
     }
 
     @Test
@@ -175,10 +179,88 @@ class TelegramApiHandlerIT {
         OpenApiContract.check("GET", "/api/v1/report/status/{job_id}", 200, status.body());
 
         api.invokeFailure = new IllegalStateException("asynchronous invoke answered HTTP 500");
-        ApiFixture.Reply unavailable = api.call("report-post.json");
+        ApiFixture.Reply unavailable = api.call(withPath(event("report-post.json"), "/api/v1/report/DBS19"));
         assertThat(unavailable.status()).isEqualTo(503);
         assertThat(db.count("report_jobs", "status = 'failed'")).isEqualTo(1);
         OpenApiContract.check("POST", "/api/v1/report/{ticker}", 503, unavailable.body());
+    }
+
+    @Test
+    void askingAgainReturnsTheRequestersRunningJobInsteadOfAddingOne() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ApiFixture.Reply reply = api.call("report-post.json");
+            assertThat(reply.status()).isEqualTo(202);
+            ids.add(reply.body().get("job_id").asText());
+        }
+        assertThat(ids).containsOnly(ids.getFirst());
+        assertThat(api.invoked).hasSize(1);
+        assertThat(db.count("report_jobs", null)).isEqualTo(1);
+
+        // another client address has its own job; a Telegram user is one requester whatever address it comes from
+        ApiFixture.Reply other = api.call(fromAddress(event("report-post.json"), "198.51.100.9"));
+        assertThat(other.body().get("job_id").asText()).isNotEqualTo(ids.getFirst());
+        String initData = ApiFixture.initData(424242);
+        ApiFixture.Reply user = api.call(withHeader(fromAddress(event("report-post.json"), "198.51.100.10"), "x-telegram-init-data", initData));
+        ApiFixture.Reply sameUser = api.call(withHeader(fromAddress(event("report-post.json"), "198.51.100.11"), "x-telegram-init-data", initData));
+        assertThat(sameUser.body().get("job_id").asText()).isEqualTo(user.body().get("job_id").asText());
+        assertThat(db.count("report_jobs", null)).isEqualTo(3);
+
+        // once the job finished, asking again starts a new one
+        db.execute("UPDATE report_jobs SET status = 'failed', error = 'x', active_key = NULL WHERE job_id = '" + ids.getFirst() + "'");
+        assertThat(api.call("report-post.json").body().get("job_id").asText()).isNotEqualTo(ids.getFirst());
+    }
+
+    @Test
+    void runningJobsAreBoundedPerRequesterAndInAllAlsoWithTheRateLimitSwitchedOffAsInDrLocal() {
+        TelegramApiConfig config = new TelegramApiConfig(ApiFixture.BOT_TOKEN, List.of(ApiFixture.ORIGIN), "local", true,
+                "local:report-worker", "1.0.0", "test", 4, 2);
+        ApiFixture local = new ApiFixture(db, db.dataSource(), config, api.clock, false);
+        String[] tickers = {"NVDA19", "DBS19", "AAPL19", "MSFT19", "TENCENT19", "UOB19"};
+
+        assertThat(local.call(withPath(event("report-post.json"), "/api/v1/report/" + tickers[0])).status()).isEqualTo(202);
+        assertThat(local.call(withPath(event("report-post.json"), "/api/v1/report/" + tickers[1])).status()).isEqualTo(202);
+        ApiFixture.Reply third = local.call(withPath(event("report-post.json"), "/api/v1/report/" + tickers[2]));
+        assertThat(third.status()).isEqualTo(429);
+        assertThat(third.body().at("/error/code").asText()).isEqualTo("TOO_MANY_JOBS");
+        assertThat(third.headers().get("Retry-After")).isEqualTo("10");
+        OpenApiContract.check("POST", "/api/v1/report/{ticker}", 429, third.body());
+        // asking again for a running job is not a new job, so it is not refused
+        assertThat(local.call(withPath(event("report-post.json"), "/api/v1/report/" + tickers[0])).status()).isEqualTo(202);
+
+        // in all: two more clients reach the total of 4, the next one is refused
+        assertThat(local.call(fromAddress(withPath(event("report-post.json"), "/api/v1/report/" + tickers[3]), "198.51.100.1")).status())
+                .isEqualTo(202);
+        assertThat(local.call(fromAddress(withPath(event("report-post.json"), "/api/v1/report/" + tickers[4]), "198.51.100.2")).status())
+                .isEqualTo(202);
+        ApiFixture.Reply full = local.call(fromAddress(withPath(event("report-post.json"), "/api/v1/report/" + tickers[5]), "198.51.100.3"));
+        assertThat(full.status()).isEqualTo(429);
+        assertThat(full.body().at("/error/details/limit").asInt()).isEqualTo(4);
+        assertThat(db.count("report_jobs", null)).isEqualTo(4);
+        assertThat(local.invoked).hasSize(4);
+    }
+
+    @Test
+    void aJobWhoseWorkerNeverFinishedFailsWithTheReasonAfterTheWorkersTimeout() {
+        String jobId = api.call("report-post.json").body().get("job_id").asText();
+        var statusEvent = withPath(event("report-status.json"), "/api/v1/report/status/" + jobId);
+        ApiFixture before = new ApiFixture(db, db.dataSource(), ApiFixture.config(false),
+                com.drdailyreport.shared.time.BusinessClock.fixed(ApiFixture.NOW.plus(ReportJob.STALE_AFTER)), true);
+        assertThat(before.call(statusEvent).body().get("status").asText()).isEqualTo("pending");
+
+        ApiFixture later = new ApiFixture(db, db.dataSource(), ApiFixture.config(false),
+                com.drdailyreport.shared.time.BusinessClock.fixed(ApiFixture.NOW.plus(ReportJob.STALE_AFTER).plusSeconds(1)), true);
+        ApiFixture.Reply status = later.call(statusEvent);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.body().get("status").asText()).isEqualTo("failed");
+        assertThat(status.body().get("error").asText()).isEqualTo(ReportJob.STALE_REASON);
+        OpenApiContract.check("GET", "/api/v1/report/status/{job_id}", 200, status.body());
+        assertThat(db.count("report_jobs", "job_id = '" + jobId + "' AND status = 'failed' AND finished_at IS NOT NULL")).isEqualTo(1);
+
+        // and the requester may ask again: a new job
+        ApiFixture.Reply again = later.call("report-post.json");
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.body().get("job_id").asText()).isNotEqualTo(jobId);
     }
 
     @Test
@@ -276,10 +358,22 @@ class TelegramApiHandlerIT {
         assertThat(preflight.headers().get("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.ORIGIN);
         assertThat(preflight.headers().get("Access-Control-Allow-Headers")).contains("X-Telegram-Init-Data");
         assertThat(preflight.headers().get("Access-Control-Allow-Methods")).contains("POST");
+        // the very values API Gateway's cors_configuration answers with in AWS (terraform/api_gateway.tf)
+        GatewayCors gateway = GatewayCors.fromTerraform();
+        assertThat(GatewayCors.lower(split(preflight.headers().get("Access-Control-Allow-Methods")))).isEqualTo(GatewayCors.lower(gateway.allowMethods()));
+        assertThat(GatewayCors.lower(split(preflight.headers().get("Access-Control-Allow-Headers")))).isEqualTo(GatewayCors.lower(gateway.allowHeaders()));
+        assertThat(GatewayCors.lower(split(preflight.headers().get("Access-Control-Expose-Headers")))).isEqualTo(GatewayCors.lower(gateway.exposeHeaders()));
+        assertThat(preflight.headers().get("Access-Control-Max-Age")).isEqualTo(Integer.toString(gateway.maxAge()));
 
         ApiFixture.Reply foreign = api.call(withHeader(event("preflight.json"), "origin", "https://evil.example"));
         assertThat(foreign.headers()).doesNotContainKey("Access-Control-Allow-Origin");
-        assertThat(api.call("health.json").headers().get("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.ORIGIN);
+        ApiFixture.Reply health = api.call("health.json");
+        assertThat(health.headers().get("Access-Control-Allow-Origin")).isEqualTo(ApiFixture.ORIGIN);
+        assertThat(health.headers().get("Access-Control-Expose-Headers")).containsIgnoringCase("Retry-After");
+    }
+
+    private static List<String> split(String headerValue) {
+        return java.util.Arrays.stream(headerValue.split(",")).map(String::trim).toList();
     }
 
     @Test
@@ -338,6 +432,12 @@ class TelegramApiHandlerIT {
             assertThat(health.status()).isEqualTo(503);
             OpenApiContract.check("GET", "/api/v1/health", 503, health.body());
         }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode fromAddress(com.fasterxml.jackson.databind.node.ObjectNode event,
+                                                                            String ip) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event.path("requestContext").path("http")).put("sourceIp", ip);
+        return withHeader(event, "x-forwarded-for", ip);
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode withQuery(com.fasterxml.jackson.databind.node.ObjectNode event,

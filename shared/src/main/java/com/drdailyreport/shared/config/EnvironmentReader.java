@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * EnvironmentReader env = EnvironmentReader.system();
- * DatabaseConfig db = DatabaseConfig.read(env);
+ * DatabaseConfig db = DatabaseConfig.read(env, DatabaseConfig.Workload.REQUESTS);
  * String token = env.required("TELEGRAM_BOT_TOKEN");
  * env.validate();
  * }</pre>

@@ -96,7 +96,7 @@ public final class ChartPatternRepository {
                 + ", ticker_id=" + ticker.id();
         jdbc.transaction("chart_pattern_data", key, connection -> {
             for (ChartPattern pattern : patterns) {
-                int rows = Jdbc.update(connection, UPSERT, ticker.id(), ticker.drSymbol(), patternDate, pattern.type().wireName(),
+                int rows = jdbc.update(connection, UPSERT, ticker.id(), ticker.drSymbol(), patternDate, pattern.type().wireName(),
                         pattern.type().code(), impl, version, pattern.confidence().wireName(), pattern.start(), pattern.end(),
                         Json.write(patternData(pattern)), detectedAt);
                 Jdbc.requireRows(rows, "chart_pattern_data", key + ", pattern_type=" + pattern.type().wireName());
@@ -108,7 +108,7 @@ public final class ChartPatternRepository {
         });
     }
 
-    private static void deleteOtherTypes(Connection connection, String symbol, LocalDate date, String impl,
+    private void deleteOtherTypes(Connection connection, String symbol, LocalDate date, String impl,
                                          Set<PatternType> keep) throws SQLException {
         List<Object> params = new ArrayList<>(List.of(symbol, date, impl));
         StringBuilder sql = new StringBuilder("DELETE FROM chart_pattern_data WHERE symbol = ? AND pattern_date = ? AND implementation = ?");
@@ -116,7 +116,7 @@ public final class ChartPatternRepository {
             sql.append(" AND pattern_type NOT IN (").append(String.join(", ", Collections.nCopies(keep.size(), "?"))).append(')');
             keep.stream().map(PatternType::wireName).sorted().forEach(params::add);
         }
-        Jdbc.update(connection, sql.toString(), params.toArray());
+        jdbc.update(connection, sql.toString(), params.toArray());
     }
 
     /** The patterns of {@code symbol} stored for exactly {@code date}, newest end date first. */

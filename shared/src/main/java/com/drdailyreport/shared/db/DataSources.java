@@ -11,6 +11,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * borrow after 500 ms unused — a frozen Lambda's socket may be dead). The pool starts lazily so a
  * cold start does not wait for the database. Sessions run in UTC with strict SQL mode, on MySQL 8
  * and MariaDB alike.
+ *
+ * <p>No wait is unbounded: the driver gives a connection up when the server has not answered
+ * within the configuration's socket timeout (a database that stopped answering), and every
+ * statement the repositories run carries the configuration's query timeout (a statement that runs
+ * too long, e.g. behind a lock, is cancelled by the server and the connection survives).
  */
 public final class DataSources {
 
@@ -37,13 +42,29 @@ public final class DataSources {
         hikari.setConnectionInitSql(SESSION_SETUP);
         hikari.setAutoCommit(true);
         hikari.addDataSourceProperty("connectTimeout", "5000");
-        hikari.addDataSourceProperty("socketTimeout", "30000");
+        hikari.addDataSourceProperty("socketTimeout", Long.toString(config.socketTimeout().toMillis()));
         hikari.addDataSourceProperty("connectionTimeZone", "UTC");
         hikari.addDataSourceProperty("characterEncoding", "UTF-8");
         hikari.addDataSourceProperty("cachePrepStmts", "true");
         hikari.addDataSourceProperty("useServerPrepStmts", "false");
         hikari.addDataSourceProperty("rewriteBatchedStatements", "true");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
-        return new HikariDataSource(hikari);
+        return new Pool(hikari, (int) config.queryTimeout().toSeconds());
+    }
+
+    /** The query timeout, in seconds, of statements on {@code dataSource} (0, none, for a pool not made here). */
+    static int queryTimeoutSeconds(javax.sql.DataSource dataSource) {
+        return dataSource instanceof Pool pool ? pool.queryTimeoutSeconds : 0;
+    }
+
+    /** A Hikari pool that knows its statements' query timeout. */
+    private static final class Pool extends HikariDataSource {
+
+        private final int queryTimeoutSeconds;
+
+        Pool(HikariConfig config, int queryTimeoutSeconds) {
+            super(config);
+            this.queryTimeoutSeconds = queryTimeoutSeconds;
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import javax.sql.DataSource;
 /**
  * Plain JDBC for the repositories: binds parameters, maps rows, runs transactions, and turns
  * {@link SQLException}s into typed exceptions that name the table and the row's key, never SQL text.
+ * Every statement carries the pool's query timeout ({@link DataSources}).
  */
 final class Jdbc {
 
@@ -34,9 +36,11 @@ final class Jdbc {
     private static final Pattern FK_COLUMN = Pattern.compile("FOREIGN KEY \\(`?(\\w+)`?\\) REFERENCES `?(\\w+)`?");
 
     private final DataSource dataSource;
+    private final int queryTimeoutSeconds;
 
     Jdbc(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.queryTimeoutSeconds = DataSources.queryTimeoutSeconds(dataSource);
     }
 
     /** Runs one write; returns the rows matched. */
@@ -48,8 +52,9 @@ final class Jdbc {
         }
     }
 
-    static int update(Connection connection, String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** One write on a connection the caller holds (inside {@link #transaction}). */
+    int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             return statement.executeUpdate();
         }
@@ -69,8 +74,8 @@ final class Jdbc {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.getFirst());
     }
 
-    static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql)) {
             bind(statement, params);
             try (ResultSet rs = statement.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -80,6 +85,14 @@ final class Jdbc {
                 return rows;
             }
         }
+    }
+
+    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (queryTimeoutSeconds > 0) {
+            statement.setQueryTimeout(queryTimeoutSeconds);
+        }
+        return statement;
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
@@ -169,11 +182,28 @@ final class Jdbc {
             return new DatabaseUnavailableException(table + ": transaction rolled back by the database during " + action
                     + ", retry (" + describe(root) + ")", e);
         }
+        if (e instanceof SQLTimeoutException || root instanceof SQLTimeoutException || code == 1317 || code == 1969 || code == 3024) {
+            // the query timeout cancelled the statement (the database is too slow or blocked): nothing was changed
+            return new DatabaseUnavailableException(table + ": statement timed out during " + action + " (" + describe(root) + ")", e);
+        }
+        if (interrupted(e)) {
+            // the request's deadline passed and its work was abandoned (RequestDeadline): the database did not answer in time
+            return new DatabaseUnavailableException(table + ": " + action + " interrupted waiting for the database", e);
+        }
         if (e instanceof SQLTransientConnectionException || state.startsWith("08")
                 || code == 1040 || code == 1203 || code == 2002 || code == 2003 || code == 2006 || code == 2013) {
             return new DatabaseUnavailableException(table + ": database unavailable during " + action + " (" + describe(root) + ")", e);
         }
         return new DataAccessException(table + ": " + action + " failed for " + key + " (" + describe(root) + ")", e);
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(SQLException e) {

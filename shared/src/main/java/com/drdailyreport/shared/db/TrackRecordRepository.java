@@ -58,11 +58,11 @@ public final class TrackRecordRepository {
         String version = Checks.text("impl_version", implVersion, 20);
         String key = "symbol=" + ticker.drSymbol();
         jdbc.transaction("pattern_track_events", key, connection -> {
-            Jdbc.update(connection, "DELETE FROM pattern_track_events WHERE symbol = ? AND (impl_version <> ? OR demo <> ?)",
+            jdbc.update(connection, "DELETE FROM pattern_track_events WHERE symbol = ? AND (impl_version <> ? OR demo <> ?)",
                     ticker.drSymbol(), version, demo);
             List<Object> keep = new ArrayList<>();
             for (PatternEvent e : events) {
-                Jdbc.update(connection, EVENT_UPSERT, ticker.id(), ticker.drSymbol(), e.type().wireName(), e.start(), e.reported(), version,
+                jdbc.update(connection, EVENT_UPSERT, ticker.id(), ticker.drSymbol(), e.type().wireName(), e.start(), e.reported(), version,
                         e.confidence().wireName(), e.quality(), e.outcome().wireName(), e.barsToOutcome(), e.returnPct(), e.targetPct(),
                         e.stopPct(), e.baseRate(), demo, computedAt);
                 keep.add(e.type().wireName() + "|" + e.start());
@@ -81,7 +81,7 @@ public final class TrackRecordRepository {
             List<Object> keep = new ArrayList<>();
             for (TrackRecord r : records) {
                 String confidence = r.confidence() == null ? "all" : r.confidence().wireName();
-                Jdbc.update(connection, RECORD_UPSERT, normalized, r.type().wireName(), confidence, demo, r.asOf(), version, r.cases(),
+                jdbc.update(connection, RECORD_UPSERT, normalized, r.type().wireName(), confidence, demo, r.asOf(), version, r.cases(),
                         r.hits(), r.failures(), r.hitRate(), r.baseRate(), r.zScore(), r.medianBarsToTarget(), r.meanReturnPct(),
                         r.horizon(), r.verdict().wireName(), computedAt);
                 keep.add(r.type().wireName() + "|" + confidence);
@@ -92,7 +92,7 @@ public final class TrackRecordRepository {
         });
     }
 
-    private static void deleteOthers(Connection connection, String table, String where, String scope, String keyExpression,
+    private void deleteOthers(Connection connection, String table, String where, String scope, String keyExpression,
                                      List<Object> keep) throws SQLException {
         List<Object> params = new ArrayList<>();
         params.add(scope);
@@ -102,7 +102,7 @@ public final class TrackRecordRepository {
                     .append(')');
             params.addAll(keep);
         }
-        Jdbc.update(connection, sql.toString(), params.toArray());
+        jdbc.update(connection, sql.toString(), params.toArray());
     }
 
     /** Every stored event of real (or demo) prices, for the universe's record. */

@@ -11,7 +11,7 @@ class EnvironmentReaderTest {
     @Test
     void listsEveryMissingAndInvalidKeyAtOnce() {
         EnvironmentReader env = new EnvironmentReader(Map.of("DB_USER", "  ", "DB_POOL_SIZE", "lots"));
-        DatabaseConfig.read(env);
+        DatabaseConfig.read(env, DatabaseConfig.Workload.REQUESTS);
         env.required("TELEGRAM_BOT_TOKEN");
 
         assertThatThrownBy(env::validate).isInstanceOf(ConfigurationException.class)
@@ -23,7 +23,7 @@ class EnvironmentReaderTest {
     @Test
     void readsValuesTrimmedWithDefaults() {
         EnvironmentReader env = new EnvironmentReader(Map.of("DB_URL", " jdbc:mysql://db:3306/dr ", "DB_USER", "app"));
-        DatabaseConfig db = DatabaseConfig.read(env);
+        DatabaseConfig db = DatabaseConfig.read(env, DatabaseConfig.Workload.REQUESTS);
         env.validate();
         assertThat(db.url()).isEqualTo("jdbc:mysql://db:3306/dr");
         assertThat(db.password()).isEmpty();

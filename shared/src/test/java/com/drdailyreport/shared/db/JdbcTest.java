@@ -44,4 +44,15 @@ class JdbcTest {
         assertThat(Jdbc.translate(new SQLException("syntax", "42000", 1064), "t", "k", "read"))
                 .isExactlyInstanceOf(DataAccessException.class).hasMessageNotContaining("syntax");
     }
+
+    @Test
+    void aStatementCancelledByItsQueryTimeoutOrAnAbandonedWaitIsUnavailable() {
+        // what Connector/J throws when Statement.setQueryTimeout fires
+        assertThat(Jdbc.translate(new java.sql.SQLTimeoutException("Statement cancelled due to timeout or client request", "70100", 0),
+                "ticker_data", "k", "read"))
+                .isInstanceOf(DatabaseUnavailableException.class).hasMessage("ticker_data: statement timed out during read (SQLState 70100, error 0)");
+        // what Hikari throws when a request's deadline interrupted its wait for a connection
+        assertThat(Jdbc.translate(new SQLException("pool - Interrupted during connection acquisition", null, 0, new InterruptedException()),
+                "t", "k", "read")).isInstanceOf(DatabaseUnavailableException.class);
+    }
 }

@@ -63,7 +63,19 @@ class LineWebhookEventRepositoryIT {
     void badInputIsRejectedBeforeSql() {
         assertThatThrownBy(() -> events.recordIfNew("", "message", false, T0)).isInstanceOf(InvalidValueException.class)
                 .hasMessage("webhook_event_id must not be empty");
-        assertThatThrownBy(() -> events.recordIfNew("x".repeat(65), "message", false, T0)).hasMessageStartingWith("webhook_event_id must be at most 64");
+        assertThatThrownBy(() -> events.recordIfNew("x".repeat(10_001), "message", false, T0))
+                .hasMessageStartingWith("webhook_event_id must be at most 10000");
         assertThat(db.count("line_webhook_events", null)).isZero();
+    }
+
+    @Test
+    void anIdLongerThanTheColumnIsRecordedAsItsDigestAndStillRecognised() {
+        String longId = "E".repeat(64) + "-and-then-some";
+        assertThat(events.recordIfNew(longId, "message", false, T0)).isTrue();
+        assertThat(events.recordIfNew(longId, "message", true, T0.plusSeconds(30))).isFalse();
+        assertThat(events.recordIfNew(longId + "2", "message", false, T0)).isTrue();
+        assertThat(events.recordIfNew("E".repeat(64), "message", false, T0)).as("64 characters are stored as they are").isTrue();
+        assertThat(db.count("line_webhook_events", "webhook_event_id LIKE 'sha256:%'")).isEqualTo(2);
+        assertThat(db.count("line_webhook_events", "webhook_event_id = '" + "E".repeat(64) + "'")).isEqualTo(1);
     }
 }

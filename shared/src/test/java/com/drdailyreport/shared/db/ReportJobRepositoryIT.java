@@ -92,4 +92,98 @@ class ReportJobRepositoryIT {
         assertThatThrownBy(() -> jobs.create(db.ticker("NVDA19"), "", T0)).isInstanceOf(InvalidValueException.class);
         assertThat(db.count("report_jobs", null)).isZero();
     }
+
+    @Test
+    void aRequestersSecondAskForTheSameTickerAndDayGetsItsRunningJob() {
+        Ticker nvda = db.ticker("NVDA19");
+        LocalDate day = LocalDate.of(2026, 1, 15);
+        ReportJobRepository.Submission first = jobs.submit(nvda, "ip:203.0.113.7", day, "telegram_api", T0);
+        ReportJobRepository.Submission again = jobs.submit(nvda, "ip:203.0.113.7", day, "telegram_api", T0.plusSeconds(1));
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.job().jobId()).isEqualTo(first.job().jobId());
+        assertThat(jobs.findActive(nvda, "ip:203.0.113.7", day)).map(ReportJob::jobId).contains(first.job().jobId());
+
+        // another requester, ticker or day is another job
+        assertThat(jobs.submit(nvda, "user:424242", day, "telegram_api", T0).created()).isTrue();
+        assertThat(jobs.submit(db.ticker("DBS19"), "ip:203.0.113.7", day, "telegram_api", T0).created()).isTrue();
+        assertThat(jobs.submit(nvda, "ip:203.0.113.7", day.plusDays(1), "telegram_api", T0).created()).isTrue();
+        assertThat(jobs.countActive("ip:203.0.113.7")).isEqualTo(new ReportJobRepository.ActiveJobs(4, 3));
+
+        // in progress it is still the running job; once finished, the next ask is a new one
+        jobs.markInProgress(first.job().jobId(), T0.plusSeconds(2));
+        assertThat(jobs.submit(nvda, "ip:203.0.113.7", day, "telegram_api", T0.plusSeconds(3)).job().jobId()).isEqualTo(first.job().jobId());
+        jobs.markCompleted(first.job().jobId(), day, T0.plusSeconds(4));
+        ReportJobRepository.Submission next = jobs.submit(nvda, "ip:203.0.113.7", day, "telegram_api", T0.plusSeconds(5));
+        assertThat(next.created()).isTrue();
+        assertThat(next.job().jobId()).isNotEqualTo(first.job().jobId());
+        assertThat(db.count("report_jobs", null)).isEqualTo(5);
+    }
+
+    @Test
+    void simultaneousAsksOfOneRequesterShareOneJob() throws Exception {
+        Ticker nvda = db.ticker("NVDA19");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<ReportJobRepository.Submission>> asks = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                asks.add(pool.submit(() -> jobs.submit(nvda, "user:1", LocalDate.of(2026, 1, 15), "telegram_api", T0)));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            int created = 0;
+            for (var ask : asks) {
+                ids.add(ask.get().job().jobId());
+                created += ask.get().created() ? 1 : 0;
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(created).isEqualTo(1);
+            assertThat(db.count("report_jobs", null)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void jobsWhoseWorkerIsGoneAreFailedAndOldFinishedJobsPurged() {
+        Ticker nvda = db.ticker("NVDA19");
+        Instant now = T0.plus(java.time.Duration.ofDays(10));
+        ReportJob neverStarted = jobs.create(nvda, "telegram_api", now.minusSeconds(600));
+        ReportJob timedOut = jobs.create(nvda, "telegram_api", now.minusSeconds(900));
+        jobs.markInProgress(timedOut.jobId(), now.minusSeconds(181));
+        ReportJob running = jobs.create(nvda, "telegram_api", now.minusSeconds(900));
+        jobs.markInProgress(running.jobId(), now.minusSeconds(60));
+        ReportJob fresh = jobs.create(nvda, "telegram_api", now.minusSeconds(5));
+        ReportJob oldDone = jobs.create(nvda, "telegram_api", now.minus(java.time.Duration.ofDays(8)));
+        jobs.markCompleted(oldDone.jobId(), LocalDate.of(2026, 1, 17), now.minus(java.time.Duration.ofDays(8)));
+        ReportJob recentDone = jobs.create(nvda, "telegram_api", now.minus(java.time.Duration.ofDays(2)));
+        jobs.markFailed(recentDone.jobId(), "no price data", now.minus(java.time.Duration.ofDays(2)));
+
+        int expired = jobs.expireStale(now.minus(ReportJob.STALE_AFTER), ReportJob.STALE_REASON, now);
+
+        assertThat(expired).isEqualTo(2);
+        assertThat(jobs.find(neverStarted.jobId()).orElseThrow()).extracting(ReportJob::status, ReportJob::error, ReportJob::finishedAt)
+                .containsExactly(JobStatus.FAILED, ReportJob.STALE_REASON, now);
+        assertThat(jobs.find(timedOut.jobId()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(jobs.find(running.jobId()).orElseThrow().status()).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(jobs.find(fresh.jobId()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+
+        assertThat(jobs.purgeFinishedBefore(now.minus(java.time.Duration.ofDays(7)))).isEqualTo(1);
+        assertThat(jobs.find(oldDone.jobId())).isEmpty();
+        assertThat(jobs.find(recentDone.jobId())).isPresent();
+        assertThat(db.count("report_jobs", null)).isEqualTo(5);
+    }
+
+    @Test
+    void oneStaleJobIsFailedOnItsOwnWhenRead() {
+        ReportJob job = jobs.create(db.ticker("NVDA19"), "telegram_api", T0);
+        ReportJob other = jobs.create(db.ticker("DBS19"), "telegram_api", T0);
+        Instant later = T0.plus(ReportJob.STALE_AFTER).plusSeconds(1);
+        assertThat(jobs.find(job.jobId()).orElseThrow().isStale(later)).isTrue();
+
+        assertThat(jobs.expireIfStale(job.jobId(), later.minus(ReportJob.STALE_AFTER), ReportJob.STALE_REASON, later).orElseThrow())
+                .extracting(ReportJob::status, ReportJob::error).containsExactly(JobStatus.FAILED, ReportJob.STALE_REASON);
+        assertThat(jobs.find(other.jobId()).orElseThrow().status()).isEqualTo(JobStatus.PENDING);
+        // a finished job is left as it is
+        assertThat(jobs.expireIfStale(job.jobId(), later, "other reason", later).orElseThrow().error()).isEqualTo(ReportJob.STALE_REASON);
+    }
 }

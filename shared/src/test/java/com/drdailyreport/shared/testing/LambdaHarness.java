@@ -30,12 +30,17 @@ public final class LambdaHarness {
     }
 
     /** The response JSON text for {@code eventJson}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static String invoke(RequestHandler<?, ?> handler, String eventJson) {
+        return invoke(handler, eventJson, context(handler.getClass().getSimpleName()));
+    }
+
+    /** The response JSON text for {@code eventJson}, invoked with {@code context} (e.g. a function timeout of its own). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static String invoke(RequestHandler<?, ?> handler, String eventJson, Context context) {
         Type[] types = handlerTypes(handler.getClass());
         PojoSerializer in = serializer(types[0], handler.getClass().getClassLoader());
         Object event = in.fromJson(eventJson);
-        Object result = ((RequestHandler) handler).handleRequest(event, context(handler.getClass().getSimpleName()));
+        Object result = ((RequestHandler) handler).handleRequest(event, context);
         if (result == null) {
             return "null";
         }

