@@ -165,7 +165,11 @@ public final class LocalHttpServer implements AutoCloseable {
      * a build that skipped the chart library's WebJar lacks {@code vendor/echarts.min.js}.
      */
     public static List<String> missingPageFiles() {
-        return new StaticFiles(LocalHttpServer.class.getClassLoader(), "miniapp").missing(PAGE_FILES);
+        return missingPageFiles(LocalHttpServer.class.getClassLoader());
+    }
+
+    static List<String> missingPageFiles(ClassLoader loader) {
+        return new StaticFiles(loader, "miniapp").missing(PAGE_FILES);
     }
 
     /**

@@ -356,6 +356,19 @@ class LocalHttpServerTest {
     }
 
     @Test
+    void thePageIsCompleteOnTheClasspathAndAnIncompleteOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(LocalHttpServer.missingPageFiles()).as("the miniapp build, chart library included").isEmpty();
+
+        java.nio.file.Files.createDirectories(dir.resolve("miniapp"));
+        for (String name : List.of("index.html", "app.js", "app.css", "config.js")) {
+            java.nio.file.Files.writeString(dir.resolve("miniapp").resolve(name), "x");
+        }
+        try (java.net.URLClassLoader withoutChartLibrary = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+            assertThat(LocalHttpServer.missingPageFiles(withoutChartLibrary)).containsExactly("vendor/echarts.min.js");
+        }
+    }
+
+    @Test
     void textFilesAreGzippedWhenTheClientAcceptsIt() throws Exception {
         HttpResponse<byte[]> plain = send(HttpRequest.newBuilder(uri("/app.js")).GET());
         HttpResponse<byte[]> zipped = send(HttpRequest.newBuilder(uri("/app.js")).header("Accept-Encoding", "gzip, br").GET());
