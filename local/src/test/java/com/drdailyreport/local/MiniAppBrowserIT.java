@@ -256,6 +256,13 @@ class MiniAppBrowserIT {
         assertThat(rows).hasSize(Math.min(20, site.rankedTickers()));
         assertThat(rows.getFirst().getText()).matches("(?s).*[A-Z0-9]+19.*");
         assertThat(driver.findElement(By.id("ranking-meta")).getText()).startsWith("ข้อมูล ณ");
+        // offline, every ticker but AAPL19 (real 2013 bars) has demo prices: flagged as on the report page
+        assertThat(driver.findElement(By.id("ranking-demo-badge")).getText()).isEqualTo("ข้อมูลตัวอย่าง (demo) — ไม่ใช่ราคาจริง");
+        for (WebElement row : rows) {
+            boolean flagged = !row.findElements(By.cssSelector(".badge.demo")).isEmpty();
+            assertThat(flagged).as("demo flag on the row of %s", row.getAttribute("data-ticker"))
+                    .isEqualTo(!"AAPL19".equals(row.getAttribute("data-ticker")));
+        }
         assertNoHorizontalScroll();
         screenshot("miniapp-home-390.png");
     }
