@@ -28,7 +28,7 @@ launch() {
       return 1
     fi
     echo "$name: building $module (first run, or sources changed) ..." >&2
-    (cd "$root" && mvn -q -B -DskipTests -pl "$module" -am package) >&2 || return 1
+    (cd "$root" && mvn -q -B -Dstyle.color=never -DskipTests -pl "$module" -am package) >&2 || return 1
     touch "$stamp"
   fi
   local java_home
