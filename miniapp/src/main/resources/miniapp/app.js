@@ -543,10 +543,16 @@
         list.appendChild(h('p', {class: 'empty'}, data.as_of ? 'ไม่มีหุ้นในหมวดนี้วันนี้' : 'ยังไม่มีรายงาน รายงานจะถูกสร้างทุกวันเวลา 05:00 น.'));
         return;
       }
+      // demo prices are flagged as on the report page: the same badge above the list, and on each such row
+      if (tickers.some(function (t) { return t.is_demo_data === true; })) {
+        meta.appendChild(h('span', {class: 'badge demo', id: 'ranking-demo-badge'}, 'ข้อมูลตัวอย่าง (demo) — ไม่ใช่ราคาจริง'));
+      }
       list.appendChild(h('ol', {class: 'ticker-list'}, tickers.map(function (t, i) {
         return h('li', null, h('a', {class: 'row', href: tickerHref(t.ticker), 'data-ticker': t.ticker},
             h('span', {class: 'rank'}, String(i + 1)),
-            h('span', {class: 'name'}, h('strong', null, t.ticker), h('small', null, t.company_name || '')),
+            h('span', {class: 'name'}, h('strong', null, t.ticker,
+                t.is_demo_data === true ? h('span', {class: 'badge demo', title: 'ข้อมูลตัวอย่าง (demo) — ไม่ใช่ราคาจริง'}, 'demo') : null),
+                h('small', null, t.company_name || '')),
             h('span', {class: 'quote'},
                 h('span', {class: 'price'}, fmtPrice(t.price), t.currency ? h('small', null, ' ' + t.currency) : null),
                 state.category === 'volume_surge' && isNumber(t.volume_ratio)

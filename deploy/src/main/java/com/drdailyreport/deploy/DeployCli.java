@@ -13,13 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * The deploy tool's command line: {@code mvn -pl deploy exec:java -Dexec.args="COMMAND …"}. AWS
- * clients use the SDK's standard settings (region, credentials, {@code AWS_ENDPOINT_URL} and the
- * service-specific variants), so the tool runs unchanged against an emulator.
+ * The deploy tool's command line: {@code bin/dr-deploy COMMAND …} (or, with Maven itself on a JDK
+ * >= 21, {@code mvn -pl deploy exec:java -Dexec.args="COMMAND …"}). AWS clients use the SDK's
+ * standard settings (region, credentials, {@code AWS_ENDPOINT_URL} and the service-specific
+ * variants), so the tool runs unchanged against an emulator.
  */
 @Command(name = "deploy-tool", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "DR Daily Report deploy tool.",
-        footer = {"", "Run one as: mvn -pl deploy exec:java -Dexec.args=\"COMMAND --help\""},
+        footer = {"", "Run one as: bin/dr-deploy COMMAND --help"},
         subcommands = {DeployCli.Deploy.class, DeployCli.Rollback.class, DeployCli.Verify.class, DeployCli.Status.class,
                 DeployCli.Precompute.class, DeployCli.PublishMiniApp.class, DeployCli.Affected.class, CommandLine.HelpCommand.class})
 public final class DeployCli implements Callable<Integer> {

@@ -65,9 +65,9 @@ public final class DrLocal {
             """;
 
     static {
-        // The JDK HTTP server reads this once, when its first server is created (the LINE reply
-        // stand-in may come first): without it small responses on kept-alive connections wait
-        // for the peer's delayed ACK, ~40 ms each.
+        // The JDK HTTP server of the LINE reply stand-in reads this once, when its first server is
+        // created: without it small responses on kept-alive connections wait for the peer's
+        // delayed ACK, ~40 ms each.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
@@ -172,6 +172,12 @@ public final class DrLocal {
 
         static Core open(Options options, Map<String, String> systemEnv, PrintStream out) {
             long started = System.nanoTime();
+            List<String> missing = LocalHttpServer.missingPageFiles();
+            if (!missing.isEmpty()) {
+                // e.g. a build that left the chart library's WebJar out: the page would load without its chart
+                throw new IllegalStateException("the Mini App build is incomplete, missing " + String.join(", ", missing)
+                        + " under miniapp/ on the classpath; rebuild it: mvn -pl local -am package -DskipTests");
+            }
             BusinessClock clock = BusinessClock.system();
             Map<String, String> env = new LinkedHashMap<>(systemEnv);
             Path home = Path.of(env.getOrDefault("DR_LOCAL_HOME", ".dr-local"));

@@ -90,6 +90,20 @@ class LocalSystemIT {
     }
 
     @Test
+    void headAnswersLikeGetOnTheRealApiAndEveryResponseSaysNosniff() throws Exception {
+        HttpResponse<String> get = get("/api/v1/report/AAPL19");
+        HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + system.port() + "/api/v1/report/AAPL19"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(head.statusCode()).as("telegram-api routes GET only; the server hands it HEAD as GET").isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValueAsLong("content-length")).hasValue(get.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(get.headers().firstValue("x-content-type-options")).contains("nosniff");
+        assertThat(head.headers().firstValue("x-content-type-options")).contains("nosniff");
+        assertThat(get("/api/v1/no-such-route").headers().firstValue("x-content-type-options")).contains("nosniff");
+    }
+
+    @Test
     void theLineWebhookAnswersWithTheDevelopmentSecret() throws Exception {
         String body = "{\"destination\":\"U0\",\"events\":[]}";
         Mac mac = Mac.getInstance("HmacSHA256");

@@ -218,11 +218,11 @@ class MiniAppBrowserIT {
 
     @Test
     @Order(9)
-    void aLinkWithATickerOpensItsReport() {
+    void aLinkWithATickerOpensItsReport() throws IOException {
         // the LINE card's button opens MINIAPP_URL?ticker=…
         phoneScreen(390, 844);
         driver.get(site.baseUrl() + "?ticker=" + site.tickerWithPatterns().toLowerCase(java.util.Locale.ROOT));
-        waiter().until(d -> d.findElement(By.cssSelector("#price-chart[data-ready='true']")));
+        awaitChartDrawn("miniapp-chart-from-link-390.png");
         assertThat(driver.getCurrentUrl()).endsWith("#/ticker/" + site.tickerWithPatterns());
     }
 
@@ -256,6 +256,13 @@ class MiniAppBrowserIT {
         assertThat(rows).hasSize(Math.min(20, site.rankedTickers()));
         assertThat(rows.getFirst().getText()).matches("(?s).*[A-Z0-9]+19.*");
         assertThat(driver.findElement(By.id("ranking-meta")).getText()).startsWith("ข้อมูล ณ");
+        // offline, every ticker but AAPL19 (real 2013 bars) has demo prices: flagged as on the report page
+        assertThat(driver.findElement(By.id("ranking-demo-badge")).getText()).isEqualTo("ข้อมูลตัวอย่าง (demo) — ไม่ใช่ราคาจริง");
+        for (WebElement row : rows) {
+            boolean flagged = !row.findElements(By.cssSelector(".badge.demo")).isEmpty();
+            assertThat(flagged).as("demo flag on the row of %s", row.getAttribute("data-ticker"))
+                    .isEqualTo(!"AAPL19".equals(row.getAttribute("data-ticker")));
+        }
         assertNoHorizontalScroll();
         screenshot("miniapp-home-390.png");
     }
@@ -271,7 +278,7 @@ class MiniAppBrowserIT {
         waiter().until(ExpectedConditions.elementToBeClickable(option)).click();
 
         waiter().until(d -> d.getCurrentUrl().endsWith("#/ticker/" + ticker));
-        WebElement chart = waiter().until(d -> d.findElement(By.cssSelector("#price-chart[data-ready='true']")));
+        WebElement chart = awaitChartDrawn("miniapp-chart-drawn-390.png");
 
         int expected = report.path("chart_patterns").size();
         assertThat(chart.getAttribute("data-patterns-drawn")).isEqualTo(String.valueOf(expected));
@@ -346,7 +353,7 @@ class MiniAppBrowserIT {
             assertThat(stale.path("is_stale").asBoolean()).isTrue();
             String day = String.valueOf(LocalDate.parse(stale.path("report_date").asText()).getDayOfMonth());
             assertThat(notice.getText()).contains("รายงานนี้เป็นของวันที่ " + day).contains("ยังไม่พร้อม");
-            waiter().until(d -> d.findElement(By.cssSelector("#price-chart[data-ready='true']")));
+            awaitChartDrawn("miniapp-chart-stale-390.png");
         }
         // the two 404 answers above are the only console errors these screens may add
         assertThat(severeConsoleErrors(List.of("telegram.org", "/api/v1/report/"))).isEmpty();
@@ -425,6 +432,57 @@ class MiniAppBrowserIT {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * Waits until the ticker screen's chart is either drawn or has given up, and asserts it was
+     * drawn: no error box in its place ("แสดงกราฟไม่ได้ …", e.g. when the chart library did not load),
+     * a canvas, and on screen a good share of pixels that are not the chart's background. Keeps the
+     * screenshot in {@code target/}.
+     */
+    private static WebElement awaitChartDrawn(String screenshotName) throws IOException {
+        WebElement chart = waiter().until(d -> {
+            List<WebElement> done = d.findElements(By.cssSelector("#price-chart[data-ready='true'], #price-chart.chart-error"));
+            return done.isEmpty() ? null : done.getFirst();
+        });
+        js("arguments[0].scrollIntoView({block: 'center'})", chart);
+        byte[] png = chart.getScreenshotAs(OutputType.BYTES);
+        Files.createDirectories(SHOTS);
+        Files.write(SHOTS.resolve(screenshotName), png);
+
+        assertThat(chart.getAttribute("class")).as("the chart box, not the error in its place: " + chart.getText()).doesNotContain("chart-error");
+        assertThat(chart.findElements(By.cssSelector(".error-box, p"))).as("messages inside the chart box").isEmpty();
+        assertThat(chart.findElements(By.tagName("canvas"))).as("the chart's canvas").isNotEmpty();
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int background = mostCommonColour(image);
+        long drawn = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (distance(image.getRGB(x, y), background) > 40) {
+                    drawn++;
+                }
+            }
+        }
+        assertThat(drawn).as("pixels other than the background in the %dx%d chart", image.getWidth(), image.getHeight())
+                .isGreaterThan((long) image.getWidth() * image.getHeight() / 20);
+        return chart;
+    }
+
+    private static int mostCommonColour(BufferedImage image) {
+        Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                counts.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private static int distance(int a, int b) {
+        int dr = ((a >> 16) & 0xff) - ((b >> 16) & 0xff);
+        int dg = ((a >> 8) & 0xff) - ((b >> 8) & 0xff);
+        int db = (a & 0xff) - (b & 0xff);
+        return (int) Math.sqrt(dr * dr + dg * dg + db * db);
     }
 
     /**

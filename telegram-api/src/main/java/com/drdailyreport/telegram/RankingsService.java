@@ -70,6 +70,7 @@ final class RankingsService {
             item.put("volume_ratio", r.volumeRatio());
             item.put("currency", r.currency());
             item.put("stance", r.stance());
+            item.put("is_demo_data", r.demoData());
             items.add(item);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -295,6 +295,23 @@ class TelegramApiHandlerIT {
     }
 
     @Test
+    void rankingsSayWhichReportsAreFromDemoPrices() {
+        api.storeReport("NVDA19", ApiFixture.TODAY, false);
+        api.storeReport("DBS19", ApiFixture.TODAY, false);
+        // DBS19 as if its prices had come from Yahoo
+        db.execute("UPDATE precomputed_reports SET report_json = JSON_SET(report_json, '$.is_demo_data', false, '$.data_source', 'yahoo')"
+                + " WHERE symbol = 'DBS19'");
+
+        ApiFixture.Reply trending = api.call(withQuery(event("rankings.json"), Map.of("category", "trending")));
+
+        assertThat(trending.status()).isEqualTo(200);
+        OpenApiContract.check("GET", "/api/v1/rankings", 200, trending.body());
+        Map<String, Boolean> demo = new java.util.HashMap<>();
+        trending.body().get("tickers").forEach(t -> demo.put(t.get("ticker").asText(), t.get("is_demo_data").asBoolean()));
+        assertThat(demo).containsExactlyInAnyOrderEntriesOf(Map.of("NVDA19", true, "DBS19", false));
+    }
+
+    @Test
     void watchlistWithValidInitData() {
         String initData = ApiFixture.initData(424242);
         ApiFixture.Reply added = api.call(withHeader(event("watchlist-post.json"), "x-telegram-init-data", initData));

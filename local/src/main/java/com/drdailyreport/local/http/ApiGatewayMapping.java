@@ -2,10 +2,6 @@ package com.drdailyreport.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -64,35 +60,45 @@ final class ApiGatewayMapping {
     }
 
     /**
+     * A request as it arrived, before API Gateway's treatment.
+     *
+     * @param method   the HTTP method, as sent
+     * @param rawPath  the path, still percent-encoded ("/" when empty)
+     * @param rawQuery the query string without '?', still percent-encoded ("" when there is none)
+     * @param protocol e.g. {@code HTTP/1.1}
+     * @param headers  every header line in order (a name may repeat)
+     * @param sourceIp the client's address
+     */
+    record Incoming(String method, String rawPath, String rawQuery, String protocol, List<Map.Entry<String, String>> headers,
+                    String sourceIp) {
+    }
+
+    /**
      * The event API Gateway would hand the function for this request.
      *
-     * @param exchange  the request (its body not yet read)
-     * @param body      the request body bytes, already read
+     * @param request   the request line and headers
+     * @param body      the request body bytes
      * @param requestId the unique id of this request
      * @param now       when the request arrived
      */
-    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] body, String requestId, Instant now) {
-        URI uri = exchange.getRequestURI();
-        String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+    static APIGatewayV2HTTPEvent toEvent(Incoming request, byte[] body, String requestId, Instant now) {
+        String rawPath = request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath();
+        String rawQuery = request.rawQuery() == null ? "" : request.rawQuery();
 
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        Headers requestHeaders = exchange.getRequestHeaders();
-        requestHeaders.forEach((name, values) -> {
-            String key = name.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> header : request.headers()) {
+            String key = header.getKey().toLowerCase(Locale.ROOT);
             if (key.equals("cookie")) {
-                for (String value : values) {
-                    for (String cookie : value.split(";")) {
-                        if (!cookie.isBlank()) {
-                            cookies.add(cookie.trim());
-                        }
+                for (String cookie : header.getValue().split(";")) {
+                    if (!cookie.isBlank()) {
+                        cookies.add(cookie.trim());
                     }
                 }
             } else {
-                headers.merge(key, String.join(",", values), (a, b) -> a + "," + b);
+                headers.merge(key, header.getValue(), (a, b) -> a + "," + b);
             }
-        });
+        }
 
         Map<String, String> query = queryParameters(rawQuery);
         String contentType = headers.get("content-type");
@@ -111,14 +117,12 @@ final class ApiGatewayMapping {
         String host = headers.getOrDefault("host", "localhost");
         String domainName = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
         int dot = domainName.indexOf('.');
-        InetSocketAddress remote = exchange.getRemoteAddress();
-        String sourceIp = remote == null ? "127.0.0.1"
-                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        String sourceIp = request.sourceIp() == null ? "127.0.0.1" : request.sourceIp();
 
         APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(exchange.getRequestMethod().toUpperCase(Locale.ROOT))
+                .withMethod(request.method().toUpperCase(Locale.ROOT))
                 .withPath(rawPath)
-                .withProtocol(exchange.getProtocol())
+                .withProtocol(request.protocol())
                 .withSourceIp(sourceIp)
                 .withUserAgent(headers.get("user-agent"))
                 .build();

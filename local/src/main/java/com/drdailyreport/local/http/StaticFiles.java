@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,11 @@ final class StaticFiles {
         Optional<File> loaded = load(name.get());
         loaded.ifPresent(f -> cache.put(f.name(), f));
         return loaded;
+    }
+
+    /** Which of these file names (below the root, e.g. {@code vendor/lib.js}) cannot be served. */
+    List<String> missing(List<String> names) {
+        return names.stream().filter(name -> find("/" + name).isEmpty()).toList();
     }
 
     /**

@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link LocalHttpServer} whose functions only record the event they get and answer what the test
  * says. Checks the payload 2.0 event (raw path and query, repeated parameters and headers, cookies,
  * text and base64 bodies, request context), the response mapping (status, headers, repeated
- * headers, cookies, base64 bodies), failures (500 envelope, 404 for a missing LINE function), and
- * the static Mini App files (content types, gzip, ETag, 404s, no traversal, keep-alive).
+ * headers, cookies, base64 bodies), failures (500 envelope, 404 for a missing LINE function), the
+ * static Mini App files (content types, gzip, ETag, 404s, no traversal, keep-alive), HTTP hygiene
+ * (431 for oversized headers, the envelope for malformed requests, HEAD like GET, nosniff) and slow
+ * clients (they hold no worker; header, body and idle limits; the connection cap).
  */
 class LocalHttpServerTest {
 
@@ -353,6 +356,19 @@ class LocalHttpServerTest {
     }
 
     @Test
+    void thePageIsCompleteOnTheClasspathAndAnIncompleteOneIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(LocalHttpServer.missingPageFiles()).as("the miniapp build, chart library included").isEmpty();
+
+        java.nio.file.Files.createDirectories(dir.resolve("miniapp"));
+        for (String name : List.of("index.html", "app.js", "app.css", "config.js")) {
+            java.nio.file.Files.writeString(dir.resolve("miniapp").resolve(name), "x");
+        }
+        try (java.net.URLClassLoader withoutChartLibrary = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+            assertThat(LocalHttpServer.missingPageFiles(withoutChartLibrary)).containsExactly("vendor/echarts.min.js");
+        }
+    }
+
+    @Test
     void textFilesAreGzippedWhenTheClientAcceptsIt() throws Exception {
         HttpResponse<byte[]> plain = send(HttpRequest.newBuilder(uri("/app.js")).GET());
         HttpResponse<byte[]> zipped = send(HttpRequest.newBuilder(uri("/app.js")).header("Accept-Encoding", "gzip, br").GET());
@@ -418,11 +434,10 @@ class LocalHttpServerTest {
     })
     void traversalAndOddPathsAreRefused(String rawPath) throws Exception {
         RawResponse response = rawGet(rawPath);
-        assertThat(response.status()).as(rawPath).isEqualTo(404);
-        assertThat(response.body()).as(rawPath).doesNotContain("<main id=\"view\"", "<!doctype");
-        if (!rawPath.startsWith("//")) { // "//x" is a URI with authority "x" and no path: the JDK answers it before any handler
-            assertThat(response.body()).as(rawPath).contains("\"NOT_FOUND\"");
-        }
+        // 404 from the file lookup, or 400 when the path cannot even be resolved (it climbs above the root)
+        assertThat(response.status()).as(rawPath).isIn(400, 404);
+        assertThat(response.body()).as(rawPath).doesNotContain("<main id=\"view\"", "<!doctype", "<h1>", "<html");
+        assertThat(Json.read(response.body()).path("error").path("code").asText()).as(rawPath).isIn("NOT_FOUND", "INVALID_REQUEST");
     }
 
     @Test
@@ -442,16 +457,283 @@ class LocalHttpServerTest {
         assertThat(api.events).hasSize(3);
     }
 
+    // ------------------------------------------------------------------ HTTP hygiene (issue 14, B9)
+
+    @Test
+    void oversizedHeadersGet431WithTheEnvelope() throws Exception {
+        String big = "x".repeat(LocalHttpServer.MAX_HEADER_BYTES + 1);
+        RawResponse response = raw("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.header("content-type")).startsWith("application/json");
+        JsonNode error = Json.read(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("REQUEST_HEADERS_TOO_LARGE");
+        assertThat(error.path("details").path("limit_bytes").asInt()).isEqualTo(LocalHttpServer.MAX_HEADER_BYTES);
+        assertThat(api.events).isEmpty();
+    }
+
+    @Test
+    void headersJustUnderTheLimitAreServed() throws Exception {
+        String value = "y".repeat(LocalHttpServer.MAX_HEADER_BYTES - 200);
+        RawResponse response = raw("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + value + "\r\nConnection: close\r\n\r\n");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(api.last().getHeaders()).containsEntry("x-big", value);
+    }
+
+    /** Sent byte for byte: requests no HTTP client would send. Each gets the JSON envelope, never the server's HTML page. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GARBAGE\r\n\r\n",
+        "GET /api/v1/health\r\n\r\n",
+        "GET /api/v1/a b HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "GET /api/v1/health HTTP/9.9\r\nHost: localhost\r\n\r\n",
+        "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n",
+        "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nBad Name: x\r\n\r\n",
+        "POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n",
+        "POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
+        "POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: gzip\r\n\r\n",
+        "POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"
+    })
+    void malformedRequestsGetTheEnvelopeNotAnHtmlPage(String request) throws Exception {
+        RawResponse response = raw(request);
+
+        String shown = request.replace("\r\n", "⏎");
+        assertThat(response.status()).as(shown).isBetween(400, 599);
+        assertThat(response.header("content-type")).as(shown).startsWith("application/json");
+        assertThat(response.body()).as(shown).doesNotContain("<h1>", "<html", "<body");
+        JsonNode error = Json.read(response.body()).path("error");
+        assertThat(error.path("code").asText()).as(shown).isNotBlank();
+        assertThat(error.path("message").asText()).as(shown).isNotBlank();
+        assertThat(error.has("details")).as(shown).isTrue();
+        assertThat(api.events).as(shown).isEmpty();
+    }
+
+    @Test
+    void headWorksOnTheApiWhereGetDoes() throws Exception {
+        // as MiniAppApi routes: GET only (a HEAD reaching the function would be 405)
+        api.reply = e -> "GET".equals(e.getRequestContext().getHttp().getMethod())
+                ? APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(Map.of("Content-Type", "application/json"))
+                        .withBody("{\"status\":\"ok\"}").build()
+                : APIGatewayV2HTTPResponse.builder().withStatusCode(405).withHeaders(Map.of("Allow", "GET, OPTIONS")).withBody("{}").build();
+
+        HttpResponse<byte[]> head = send(HttpRequest.newBuilder(uri("/api/v1/health")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<byte[]> get = send(HttpRequest.newBuilder(uri("/api/v1/health")).GET());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("content-type")).contains("application/json");
+        assertThat(head.headers().firstValueAsLong("content-length")).hasValue(get.body().length);
+        assertThat(api.events).extracting(e -> e.getRequestContext().getHttp().getMethod()).containsExactly("GET", "GET");
+    }
+
+    @Test
+    void apiResponsesAndErrorsCarryNosniff() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/health")).GET()).headers().firstValue("x-content-type-options"))
+                .contains("nosniff");
+        api.reply = e -> {
+            throw new IllegalStateException("boom");
+        };
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/health")).GET()).headers().firstValue("x-content-type-options"))
+                .contains("nosniff");
+        assertThat(send(HttpRequest.newBuilder(uri("/no-such-file.js")).GET()).headers().firstValue("x-content-type-options"))
+                .contains("nosniff");
+        assertThat(raw("GARBAGE\r\n\r\n").header("x-content-type-options")).isEqualTo("nosniff");
+    }
+
+    // ------------------------------------------------------------------ slow clients (issue 14, B6)
+
+    /**
+     * Twice as many clients as the old server had worker threads trickle their headers or their body
+     * a byte at a time; the server still answers everybody else at once.
+     */
+    @Test
+    void slowClientsHoldNoWorkerSoOthersAreStillAnswered() throws Exception {
+        List<Trickler> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                slow.add(Trickler.start(server.port(), "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+                slow.add(Trickler.start(server.port(), "POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n",
+                        "b".repeat(100)));
+            }
+            Thread.sleep(500); // every slow client is connected and has started
+
+            for (int i = 0; i < 10; i++) {
+                long started = System.nanoTime();
+                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri("/api/v1/health")).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("request %d beside 80 slow clients", i).isLessThan(Duration.ofSeconds(2));
+            }
+            HttpResponse<byte[]> page = send(HttpRequest.newBuilder(uri("/")).GET());
+            assertThat(page.statusCode()).isEqualTo(200);
+        } finally {
+            slow.forEach(Trickler::close);
+        }
+    }
+
+    @Test
+    void aClientTooSlowWithItsHeadersIsDisconnected() throws Exception {
+        restart(new LocalHttpServer.Limits(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30), 64));
+        try (Trickler slow = Trickler.start(server.port(), "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ", "a".repeat(200))) {
+            Duration closedAfter = slow.awaitClosed(Duration.ofSeconds(10));
+            assertThat(closedAfter).as("closed after the 1 s header limit").isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+            assertThat(slow.bytesSent()).as("it was still sending").isLessThan(200);
+        }
+        assertThat(api.events).isEmpty();
+    }
+
+    @Test
+    void aBodyThatDoesNotArriveInTimeGets408() throws Exception {
+        restart(new LocalHttpServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(30), 64));
+        try (Trickler slow = Trickler.start(server.port(), "POST /api/v1/echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 200\r\n\r\n",
+                "b".repeat(200))) {
+            RawResponse response = readResponse(slow.input());
+            assertThat(response.status()).isEqualTo(408);
+            assertThat(Json.read(response.body()).path("error").path("code").asText()).isEqualTo("REQUEST_TIMEOUT");
+            assertThat(response.header("connection")).isEqualTo("close");
+        }
+        assertThat(api.events).isEmpty();
+    }
+
+    @Test
+    void aSilentConnectionIsClosedAfterTheIdleLimit() throws Exception {
+        restart(new LocalHttpServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(1), 64));
+        try (Socket silent = new Socket("127.0.0.1", server.port())) {
+            silent.setSoTimeout(10_000);
+            long started = System.nanoTime();
+            assertThat(silent.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(5));
+        }
+    }
+
+    /** Beyond the cap a client waits until a connection closes (here: silent ones, at the idle limit), then is served. */
+    @Test
+    void noMoreThanTheCapOfConnectionsIsOpenAtOnce() throws Exception {
+        restart(new LocalHttpServer.Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(2), 4));
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                silent.add(new Socket("127.0.0.1", server.port()));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.openConnections() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.openConnections()).isEqualTo(4);
+
+            long started = System.nanoTime();
+            RawResponse response = raw("GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(waited).as("waited for a free connection").isBetween(Duration.ofSeconds(1), Duration.ofSeconds(8));
+            assertThat(server.openConnections()).isLessThanOrEqualTo(4);
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
+    }
+
+    private void restart(LocalHttpServer.Limits limits) {
+        server.close();
+        server = new LocalHttpServer(java.net.InetAddress.getLoopbackAddress(), 0, api, line,
+                name -> new InvocationContext(name, Duration.ofSeconds(30), 512), limits).start();
+    }
+
+    /** A client that sends {@code head} at once, then {@code trickle} one byte every 100 ms (in the background). */
+    static final class Trickler implements AutoCloseable {
+        private final Socket socket;
+        private final Thread thread;
+        private final long started = System.nanoTime();
+        private volatile int sent;
+        private volatile long closedAt;
+
+        private Trickler(Socket socket, String head, String trickle) {
+            this.socket = socket;
+            this.thread = new Thread(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    for (int i = 0; i < trickle.length(); i++) {
+                        Thread.sleep(100);
+                        out.write(trickle.charAt(i));
+                        out.flush();
+                        sent = i + 1;
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the server closed the connection, or the test is over
+                }
+            }, "trickler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static Trickler start(int port, String head, String trickle) throws IOException {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(15_000);
+            return new Trickler(socket, head, trickle);
+        }
+
+        InputStream input() throws IOException {
+            return socket.getInputStream();
+        }
+
+        int bytesSent() {
+            return sent;
+        }
+
+        /** How long after it connected the server closed the connection (reading until the end of the stream). */
+        Duration awaitClosed(Duration atMost) throws IOException {
+            socket.setSoTimeout((int) atMost.toMillis());
+            InputStream in = socket.getInputStream();
+            try {
+                while (in.read() >= 0) {
+                    // whatever the server says before it closes
+                }
+            } catch (java.net.SocketException e) {
+                // reset by the server: closed too
+            }
+            closedAt = System.nanoTime();
+            return Duration.ofNanos(closedAt - started);
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ raw HTTP
 
     record RawResponse(int status, String head, String body) {
+        /** The first value of a header (case-insensitive name), or null. */
+        String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
     }
 
     private RawResponse rawGet(String rawPath) throws IOException {
+        return raw("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends these bytes as they are and reads one response. */
+    private RawResponse raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("GET " + rawPath + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             return readResponse(socket.getInputStream());
         }

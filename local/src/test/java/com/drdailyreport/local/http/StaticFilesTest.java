@@ -51,6 +51,13 @@ class StaticFilesTest {
     }
 
     @Test
+    void missingNamesTheFilesThatCannotBeServed() {
+        assertThat(files.missing(java.util.List.of("index.html", "vendor/lib.js", "vendor/echarts.min.js", "app.js", "../secret.json")))
+                .containsExactly("vendor/echarts.min.js", "../secret.json");
+        assertThat(files.missing(java.util.List.of("index.html", "app.js"))).isEmpty();
+    }
+
+    @Test
     void filesInFoldersAreFoundWithTheirTypes() {
         assertThat(files.find("/sub/data.json")).hasValueSatisfying(f -> assertThat(f.contentType()).isEqualTo("application/json"));
         assertThat(files.find("/vendor/lib.js")).hasValueSatisfying(f -> {

@@ -132,7 +132,7 @@ public final class ReportRepository {
 
     /** The fields rankings need from one completed report, read without parsing the whole document. */
     public record RankingRow(String symbol, String companyName, String currency, Double price, Double priceChangePct,
-                             Double volumeRatio, String stance, LocalDate reportDate) {
+                             Double volumeRatio, String stance, LocalDate reportDate, boolean demoData) {
     }
 
     /** The newest date within [notBefore, onOrBefore] that has completed reports. */
@@ -151,11 +151,12 @@ public final class ReportRepository {
                         + " JSON_EXTRACT(report_json, '$.price') AS price,"
                         + " JSON_EXTRACT(report_json, '$.price_change_pct') AS price_change_pct,"
                         + " JSON_EXTRACT(report_json, '$.indicators.volume_ratio') AS volume_ratio,"
-                        + " JSON_UNQUOTE(JSON_EXTRACT(report_json, '$.stance')) AS stance"
+                        + " JSON_UNQUOTE(JSON_EXTRACT(report_json, '$.stance')) AS stance,"
+                        + " JSON_EXTRACT(report_json, '$.is_demo_data') AS is_demo_data"
                         + " FROM precomputed_reports WHERE report_date = ? AND status = 'completed' ORDER BY symbol",
                 rs -> new RankingRow(rs.getString("symbol"), rs.getString("company_name"), rs.getString("currency"),
                         number(rs.getString("price")), number(rs.getString("price_change_pct")), number(rs.getString("volume_ratio")),
-                        rs.getString("stance"), rs.getObject("report_date", LocalDate.class)),
+                        rs.getString("stance"), rs.getObject("report_date", LocalDate.class), "true".equals(rs.getString("is_demo_data"))),
                 Checks.present("report_date", date));
     }
 

