@@ -58,15 +58,23 @@ public final class DemoPriceSource implements PriceSource {
         long baseVolume = 200_000 + random.nextLong(5_000_000);
         List<Bar> bars = new ArrayList<>(count);
         double close = level;
+        double pace = 1;
         for (int i = count - 1; i >= 0; i--) {
             if (random.nextDouble() < 0.03) {
                 drift = (random.nextDouble() - 0.45) * 0.004; // a regime change every month or so
             }
-            double open = close * (1 + 0.002 * gaussian(random));
-            close = open * Math.exp(drift + volatility * gaussian(random));
-            double high = Math.max(open, close) * (1 + Math.abs(gaussian(random)) * volatility * 0.5);
-            double low = Math.min(open, close) * (1 - Math.abs(gaussian(random)) * volatility * 0.5);
-            long volume = (long) (baseVolume * (0.5 + random.nextDouble()) * (1 + Math.abs(close / open - 1) * 20));
+            if (random.nextDouble() < 0.04) {
+                // real markets alternate quiet and hectic stretches lasting weeks (volatility clusters);
+                // quiet stretches are where chart patterns form
+                double r = random.nextDouble();
+                pace = r < 0.35 ? 0.45 : r < 0.75 ? 1.0 : 1.8;
+            }
+            double v = volatility * pace;
+            double open = close * (1 + 0.002 * pace * gaussian(random));
+            close = open * Math.exp(drift + v * gaussian(random));
+            double high = Math.max(open, close) * (1 + Math.abs(gaussian(random)) * v * 0.5);
+            double low = Math.min(open, close) * (1 - Math.abs(gaussian(random)) * v * 0.5);
+            long volume = (long) (baseVolume * pace * (0.5 + random.nextDouble()) * (1 + Math.abs(close / open - 1) * 20));
             bars.add(new Bar(dates.get(i), round(open), round(high), round(low), round(close), volume));
         }
         return new PriceHistory(symbol, widenRounded(bars));

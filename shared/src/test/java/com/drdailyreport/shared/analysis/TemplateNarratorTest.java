@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.drdailyreport.shared.domain.ChartPattern;
 import com.drdailyreport.shared.domain.Confidence;
 import com.drdailyreport.shared.domain.PatternPoint;
+import com.drdailyreport.shared.domain.PatternState;
 import com.drdailyreport.shared.domain.PatternType;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,9 +35,20 @@ class TemplateNarratorTest {
         ChartPattern flag = new ChartPattern(PatternType.BULLISH_FLAG, Confidence.HIGH, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 12),
                 Map.of("A", new PatternPoint(LocalDate.of(2026, 1, 2), 170)), Map.of("breakout_level", 183.2));
         Narrative n = new TemplateNarrator().narrate(facts(List.of(flag), Double.NaN));
-        assertThat(n.english()).contains("bullish flag (high confidence) from 2026-01-02 to 2026-01-12, breakout level 183.20")
+        assertThat(n.english()).contains("bullish flag (high confidence, forming) from 2026-01-02 to 2026-01-12, breakout level 183.20")
                 .doesNotContain("200-day").doesNotContain("NaN");
-        assertThat(n.thai()).contains("รูปธงขาขึ้น (ความเชื่อมั่นสูง)", "แนวเบรกเอาต์ 183.20").doesNotContain("NaN");
+        assertThat(n.thai()).contains("รูปธงขาขึ้น (ความเชื่อมั่นสูง, กำลังก่อตัว)", "แนวเบรกเอาต์ 183.20").doesNotContain("NaN");
+    }
+
+    @Test
+    void aFailedPatternIsToldAsWhatHappenedNotAsASignal() {
+        ChartPattern failed = new ChartPattern(PatternType.DOUBLE_TOP, Confidence.MEDIUM, LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 12),
+                Map.of("A", new PatternPoint(LocalDate.of(2026, 1, 2), 170)), Map.of("breakout_level", 160.0, "target", 150.0),
+                PatternState.FAILED, LocalDate.of(2026, 1, 13), PatternType.Direction.BEARISH);
+        Narrative n = new TemplateNarrator().narrate(facts(List.of(failed), 150));
+        assertThat(n.english()).contains("double top (medium confidence, failed on 2026-01-13)", "no longer a signal")
+                .doesNotContain("target 150");
+        assertThat(n.thai()).contains("ล้มเหลว เมื่อ 2026-01-13", "ไม่ใช่สัญญาณแล้ว").doesNotContain("เป้าหมาย 150");
     }
 
     @Test

@@ -2,12 +2,25 @@ package com.drdailyreport.shared.patterns;
 
 import com.drdailyreport.shared.domain.ChartPattern;
 import com.drdailyreport.shared.domain.PriceHistory;
+import java.util.List;
 import java.util.Map;
 
 /** Exploration aid (not a test): what the detector reports on each template, with bar indices. */
 public final class TemplateExplorer {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("demo")) {
+            int with = 0;
+            for (String t : com.drdailyreport.shared.domain.TickerRegistry.class.getSimpleName().isEmpty() ? List.<String>of()
+                    : java.util.stream.IntStream.range(0, 56).mapToObj(i -> "DEMO" + i + "19").toList()) {
+                List<ChartPattern> found = new PatternDetector().detect(com.drdailyreport.shared.market.DemoPriceSource.series(t, "USD",
+                        java.time.LocalDate.of(2026, 1, 15), 252));
+                with += found.isEmpty() ? 0 : 1;
+                System.out.println(t + " " + found.stream().map(p -> p.type().wireName() + "/" + p.state().wireName()).toList());
+            }
+            System.out.println(with + " of 56 demo series show a pattern");
+            return;
+        }
         if (args.length > 0 && args[0].equals("aapl")) {
             PriceHistory aapl = com.drdailyreport.shared.testing.TestBars.aapl2013("AAPL19");
             java.util.Set<String> seen = new java.util.HashSet<>();
