@@ -1,6 +1,5 @@
--- Migration 022: the chart-pattern detector's own track record (issue 13). Version 021 is left
--- free. Both tables are rewritten by every nightly run (idempotent upserts; a re-run leaves the row
--- counts unchanged).
+-- Migration 022: the chart-pattern detector's own track record (issue 13). Both tables are
+-- rewritten by every nightly run (idempotent upserts; a re-run leaves the row counts unchanged).
 --
 -- pattern_track_events: every past pattern of a ticker, counted once on the bar it was first
 -- reported (walk-forward over the stored year, no look-ahead), with what happened within the

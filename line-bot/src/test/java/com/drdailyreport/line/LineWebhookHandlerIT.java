@@ -100,13 +100,21 @@ class LineWebhookHandlerIT {
 
         JsonNode bubble = bot.line.replies().getFirst().body().at("/messages/0/contents/body/contents");
         long patternLines = 0;
+        long recordLines = 0;
         for (JsonNode component : bubble) {
-            if (component.path("text").asText().startsWith("• ")) {
+            String text = component.path("text").asText();
+            if (text.startsWith("• ")) {
                 patternLines++;
                 assertThat(component.path("color").asText()).isIn(ReportCard.GREEN, ReportCard.RED, ReportCard.GREY);
+                // the pattern's state, in Thai, beside its name
+                assertThat(text).containsAnyOf("กำลังก่อตัว", "ยืนยันแล้ว", "ล้มเหลว", "ถึงเป้าหมายแล้ว", "หมดอายุ");
+            }
+            if (text.contains("สถิติจากข้อมูลตัวอย่าง")) {
+                recordLines++; // its type's track record, labelled as demo statistics (demo prices)
             }
         }
         assertThat(patternLines).isEqualTo(Math.min(3, stored));
+        assertThat(recordLines).isEqualTo(patternLines);
     }
 
     @Test

@@ -135,16 +135,17 @@ class MiniAppBrowserIT {
             LocalDate today = BusinessClock.system().today();
             List<String> withDirectional = new java.util.ArrayList<>();
             try (var c = db.dataSource().getConnection(); var st = c.createStatement();
-                 var rs = st.executeQuery("SELECT symbol, pattern_type FROM chart_pattern_data WHERE pattern_date = '" + today + "'"
-                         + " ORDER BY symbol")) {
+                 var rs = st.executeQuery("SELECT symbol, pattern_type, JSON_UNQUOTE(JSON_EXTRACT(pattern_data, '$.state'))"
+                         + " FROM chart_pattern_data WHERE pattern_date = '" + today + "' ORDER BY symbol")) {
                 while (rs.next()) {
-                    if (PatternType.fromName(rs.getString(2)).direction() != PatternType.Direction.NEUTRAL
+                    boolean live = "forming".equals(rs.getString(3)) || "confirmed".equals(rs.getString(3));
+                    if (live && PatternType.fromName(rs.getString(2)).direction() != PatternType.Direction.NEUTRAL
                             && !withDirectional.contains(rs.getString(1))) {
                         withDirectional.add(rs.getString(1));
                     }
                 }
             }
-            assertThat(withDirectional).as("the local run stored directional chart patterns for some tickers").isNotEmpty();
+            assertThat(withDirectional).as("the local run stored live directional chart patterns for some tickers").isNotEmpty();
             String withPatterns = withDirectional.getFirst();
             List<String> others = new TickerRepository(db.dataSource()).findActive().stream().map(Ticker::drSymbol)
                     .filter(sym -> !withDirectional.contains(sym)).toList();
@@ -283,6 +284,11 @@ class MiniAppBrowserIT {
         int expected = report.path("chart_patterns").size();
         assertThat(chart.getAttribute("data-patterns-drawn")).isEqualTo(String.valueOf(expected));
         assertThat(driver.findElements(By.cssSelector("#pattern-list li"))).hasSize(expected);
+        // each pattern's lifecycle badge and its type's track record (demo prices: demo statistics)
+        for (WebElement item : driver.findElements(By.cssSelector("#pattern-list li"))) {
+            assertThat(item.findElement(By.cssSelector(".badge.state")).getText()).isNotBlank();
+            assertThat(item.findElement(By.cssSelector(".pattern-record")).getText()).startsWith("สถิติย้อนหลัง: สถิติจากข้อมูลตัวอย่าง");
+        }
         assertThat(driver.findElement(By.cssSelector("article.ticker h1")).getText()).isEqualTo(ticker);
         assertThat(driver.findElement(By.id("demo-badge")).isDisplayed()).as("demo prices are labelled").isTrue();
         assertThat(driver.findElement(By.id("stance")).getText()).startsWith("มุมมอง:");
@@ -497,7 +503,8 @@ class MiniAppBrowserIT {
         Files.write(SHOTS.resolve(screenshotName), png);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         Set<String> directions = new HashSet<>();
-        report.path("chart_patterns").forEach(p -> directions.add(p.path("direction").asText()));
+        // a pattern that ended is drawn grey; a live one in its direction's colour
+        report.path("chart_patterns").forEach(p -> directions.add(p.path("live").asBoolean() ? p.path("direction").asText() : "ended"));
         directions.retainAll(PATTERN_RGB.keySet());
         assertThat(directions).as("the chosen report has a bullish or bearish pattern").isNotEmpty();
         for (String direction : directions) {

@@ -36,16 +36,16 @@ class MigrateHandlerIT {
         MigrateHandler handler = new MigrateHandler(() -> Migrator.forUrl(db.url(), db.user(), db.password()));
 
         Map<String, Object> migrated = handler.handleRequest(Map.of("action", "migrate"), null);
-        assertThat(migrated).containsEntry("status", "success").containsEntry("current_version", "021");
+        assertThat(migrated).containsEntry("status", "success").containsEntry("current_version", "022");
         assertThat((List<Map<String, Object>>) migrated.get("applied")).extracting(m -> m.get("version"))
-                .containsExactly("001", "002", "003", "004", "005", "006", "007", "020", "021", null);
+                .containsExactly("001", "002", "003", "004", "005", "006", "007", "020", "021", "022", null);
 
         Map<String, Object> again = handler.handleRequest(Map.of(), null); // no action = migrate
-        assertThat(again).containsEntry("status", "success").containsEntry("action", "migrate").containsEntry("current_version", "021");
+        assertThat(again).containsEntry("status", "success").containsEntry("action", "migrate").containsEntry("current_version", "022");
         assertThat((List<?>) again.get("applied")).isEmpty();
 
         assertThat(handler.handleRequest(Map.of("action", "INFO"), null)).containsEntry("status", "success")
-                .containsEntry("current_version", "021").containsEntry("pending", List.of());
+                .containsEntry("current_version", "022").containsEntry("pending", List.of());
         assertThat(handler.handleRequest(Map.of("action", "validate"), null)).containsEntry("status", "success");
     }
 
@@ -67,8 +67,9 @@ class MigrateHandlerIT {
         assertThat(MigrateMain.run(new String[] {"validate"}, env, print, print)).isZero();
 
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("migrate: schema at version 021", "applied now: 10", "020    create chart pattern data",
-                "021    report jobs requester and active key", "validate: schema at version 021");
+        assertThat(text).contains("migrate: schema at version 022", "applied now: 11", "020    create chart pattern data",
+                "021    report jobs requester and active key",
+                "022    create pattern track record", "validate: schema at version 022");
         assertThat(db.count("ticker_master", null)).isEqualTo(56);
     }
 }

@@ -31,7 +31,7 @@ class MigratorIT {
     void emptyDatabase() {
         empty = TestDatabase.freshSchema("migrator");
         // freshSchema migrates; start these tests from a truly empty database instead.
-        empty.execute("DROP TABLE chart_pattern_data, watchlist, report_jobs, line_webhook_events, precomputed_reports,"
+        empty.execute("DROP TABLE pattern_track_events, pattern_track_record, chart_pattern_data, watchlist, report_jobs, line_webhook_events, precomputed_reports,"
                 + " ticker_data, ticker_aliases, ticker_master, flyway_schema_history");
     }
 
@@ -41,15 +41,15 @@ class MigratorIT {
     }
 
     @Test
-    void migratingAnEmptyDatabaseReachesVersion021WithEveryTableAndTheSeededUniverse() {
+    void migratingAnEmptyDatabaseReachesVersion022WithEveryTableAndTheSeededUniverse() {
         MigrationReport report = Migrator.forDataSource(empty.dataSource()).migrate();
 
-        assertThat(report.currentVersion()).isEqualTo("021");
+        assertThat(report.currentVersion()).isEqualTo("022");
         assertThat(report.applied()).extracting(MigrationReport.Migration::version)
-                .containsExactly("001", "002", "003", "004", "005", "006", "007", "020", "021", null);
+                .containsExactly("001", "002", "003", "004", "005", "006", "007", "020", "021", "022", null);
         assertThat(report.pending()).isEmpty();
         assertThat(tables()).contains("ticker_master", "ticker_aliases", "ticker_data", "precomputed_reports",
-                "chart_pattern_data", "report_jobs", "watchlist", "line_webhook_events");
+                "chart_pattern_data", "report_jobs", "watchlist", "line_webhook_events", "pattern_track_events", "pattern_track_record");
         // tickers.csv lists 56 DRs: one master, one dr alias and one yahoo alias each.
         assertThat(empty.count("ticker_master", "is_active = 1")).isEqualTo(56);
         assertThat(empty.count("ticker_aliases", "symbol_type = 'dr'")).isEqualTo(56);
@@ -65,11 +65,11 @@ class MigratorIT {
         MigrationReport again = migrator.migrate();
 
         assertThat(again.applied()).isEmpty();
-        assertThat(again.currentVersion()).isEqualTo("021");
+        assertThat(again.currentVersion()).isEqualTo("022");
         assertThat(empty.count("flyway_schema_history", null)).isEqualTo(historyRows);
         assertThat(empty.count("ticker_master", null)).isEqualTo(56);
         MigrationReport validated = migrator.validate();
-        assertThat(validated.currentVersion()).isEqualTo("021");
+        assertThat(validated.currentVersion()).isEqualTo("022");
         assertThat(validated.applied()).hasSize(10);
         MigrationReport info = migrator.info();
         assertThat(info.pending()).isEmpty();

@@ -80,6 +80,22 @@ class TelegramApiHandlerIT {
         assertThat(report.get("chart_patterns").size()).isEqualTo(db.count("chart_pattern_data", "symbol = '" + symbol + "'")).isPositive();
         assertThat(reply.raw()).doesNotContain("NaN");
         OpenApiContract.check("GET", "/api/v1/report/{ticker}", 200, report);
+        // each pattern says where it stands and how its type has done before, on demo prices as demo statistics
+        for (JsonNode p : report.get("chart_patterns")) {
+            assertThat(p.get("state").asText()).isIn("forming", "confirmed", "failed", "target_reached", "expired");
+            assertThat(p.get("live").asBoolean()).isEqualTo(p.get("state").asText().equals("forming")
+                    || p.get("state").asText().equals("confirmed"));
+            JsonNode record = p.get("track_record");
+            assertThat(record.get("cases").asInt()).isEqualTo(db.count("pattern_track_events", "pattern_type = '" + p.get("type").asText()
+                    + "' AND outcome <> 'open'" + (record.get("confidence").isNull() ? "" : " AND confidence = '"
+                    + record.get("confidence").asText() + "'")));
+            assertThat(record.get("demo").asBoolean()).isTrue();
+            assertThat(record.get("text").asText()).startsWith("demo statistics");
+            assertThat(record.get("text_th").asText()).startsWith("สถิติจากข้อมูลตัวอย่าง");
+            if (record.get("cases").asInt() < 10) {
+                assertThat(record.get("text").asText()).contains("too few past cases");
+            }
+        }
         api.storeReport("NVDA19", ApiFixture.TODAY, true);
         // the Yahoo symbol and any case name the same report
         assertThat(api.call(withPath(event("report-get.json"), "/api/v1/report/nvda")).body().get("ticker").asText()).isEqualTo("NVDA19");

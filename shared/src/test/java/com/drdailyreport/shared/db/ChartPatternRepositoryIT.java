@@ -83,7 +83,7 @@ class ChartPatternRepositoryIT {
             assertThat(rs.getString("confidence")).isEqualTo("high");
             assertThat(rs.getString("start_date")).isEqualTo("2026-01-01");
             assertThat(Json.read(rs.getString("pattern_data"))).isEqualTo(Json.read(
-                    "{\"pattern\":\"flag\",\"direction\":\"bullish\",\"points\":{\"A\":[\"2026-01-01\",150.25],"
+                    "{\"pattern\":\"flag\",\"direction\":\"bullish\",\"state\":\"forming\",\"state_date\":\"2026-01-10\",\"points\":{\"A\":[\"2026-01-01\",150.25],"
                             + "\"B\":[\"2026-01-05\",155.5],\"C\":[\"2026-01-10\",152.0]},"
                             + "\"measurements\":{\"breakout_level\":156.0,\"target\":161.25}}"));
         }

@@ -4,11 +4,15 @@ import com.drdailyreport.shared.analysis.ReportBuilder;
 import com.drdailyreport.shared.db.ChartPatternRepository;
 import com.drdailyreport.shared.db.PriceHistoryRepository;
 import com.drdailyreport.shared.db.ReportRepository;
+import com.drdailyreport.shared.db.TrackRecordRepository;
 import com.drdailyreport.shared.domain.ChartPattern;
+import com.drdailyreport.shared.domain.PatternEvent;
 import com.drdailyreport.shared.domain.PriceHistory;
 import com.drdailyreport.shared.domain.Ticker;
+import com.drdailyreport.shared.domain.TrackRecord;
 import com.drdailyreport.shared.market.DemoPriceSource;
 import com.drdailyreport.shared.patterns.PatternDetector;
+import com.drdailyreport.shared.patterns.PatternTrackRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +25,7 @@ public final class TestReports {
 
     /**
      * Prices (250 demo bars ending {@code date}), the report, and — when {@code withPatternRows} — the
-     * day's {@code chart_pattern_data} rows, all as the workers write them.
+     * day's {@code chart_pattern_data} rows and the track record, all as the workers write them.
      *
      * @return the report document stored
      */
@@ -35,6 +39,13 @@ public final class TestReports {
         if (withPatternRows) {
             new ChartPatternRepository(db.dataSource()).replaceForDate(ticker, date, PatternDetector.IMPLEMENTATION, PatternDetector.VERSION,
                     patterns, now);
+            // the track record as the pattern worker (the ticker's) and the run summary (the universe's) write it
+            TrackRecordRepository records = new TrackRecordRepository(db.dataSource());
+            List<PatternEvent> events = PatternTrackRecord.events(history);
+            records.replaceEvents(ticker, events, true, PatternDetector.VERSION, now);
+            records.replaceRecords(symbol, true, PatternTrackRecord.aggregate(symbol, events, date, true), PatternDetector.VERSION, now);
+            records.replaceRecords(TrackRecord.UNIVERSE, true, PatternTrackRecord.aggregate(TrackRecord.UNIVERSE, records.events(true), date,
+                    true), PatternDetector.VERSION, now);
         }
         return report;
     }
