@@ -21,7 +21,7 @@ class MigrateHandlerIT {
     @BeforeEach
     void emptyDatabase() {
         db = TestDatabase.freshSchema("handler");
-        db.execute("DROP TABLE chart_pattern_data, watchlist, report_jobs, line_webhook_events, precomputed_reports,"
+        db.execute("DROP TABLE pattern_track_events, pattern_track_record, chart_pattern_data, watchlist, report_jobs, line_webhook_events, precomputed_reports,"
                 + " ticker_data, ticker_aliases, ticker_master, flyway_schema_history");
     }
 

@@ -31,7 +31,8 @@ class MigratorIT {
     void emptyDatabase() {
         empty = TestDatabase.freshSchema("migrator");
         // freshSchema migrates; start these tests from a truly empty database instead.
-        empty.execute("DROP TABLE pattern_track_events, pattern_track_record, chart_pattern_data, watchlist, report_jobs, line_webhook_events, precomputed_reports,"
+        empty.execute("DROP TABLE pattern_track_events, pattern_track_record, chart_pattern_data, watchlist, report_jobs,"
+                + " line_webhook_events, precomputed_reports,"
                 + " ticker_data, ticker_aliases, ticker_master, flyway_schema_history");
     }
 
@@ -70,10 +71,10 @@ class MigratorIT {
         assertThat(empty.count("ticker_master", null)).isEqualTo(56);
         MigrationReport validated = migrator.validate();
         assertThat(validated.currentVersion()).isEqualTo("022");
-        assertThat(validated.applied()).hasSize(10);
+        assertThat(validated.applied()).hasSize(11);
         MigrationReport info = migrator.info();
         assertThat(info.pending()).isEmpty();
-        assertThat(info.applied()).hasSize(10);
+        assertThat(info.applied()).hasSize(11);
     }
 
     @Test
@@ -84,7 +85,7 @@ class MigratorIT {
 
         assertThat(info.currentVersion()).isNull();
         assertThat(info.applied()).isEmpty();
-        assertThat(info.pending()).hasSize(10);
+        assertThat(info.pending()).hasSize(11);
         assertThatThrownBy(migrator::validate).isInstanceOf(SchemaValidationException.class)
                 .hasMessageContaining("version 001");
     }

@@ -65,13 +65,7 @@ public final class PatternDetector {
         if (p.n < MIN_BARS) {
             return List.of();
         }
-        List<List<Pivot>> swingSets = List.of(
-                Swings.of(p, Math.max(0.025, 2 * p.unit)),
-                Swings.of(p, Math.max(0.04, 3.5 * p.unit)),
-                Swings.of(p, Math.max(0.06, 5 * p.unit)),
-                Swings.adaptive(p, 2.5, 0.015),
-                Swings.adaptive(p, 4, 0.025),
-                Swings.adaptive(p, 6, 0.04));
+        List<List<Pivot>> swingSets = swingSets(p);
         int asOf = p.n - 1;
 
         Map<PatternType, Found> chosen = new EnumMap<>(PatternType.class);
@@ -90,6 +84,20 @@ public final class PatternDetector {
         List<Found> result = withoutContradictions(oneLabelPerFormation(new ArrayList<>(chosen.values())));
         result.sort(Comparator.comparing((Found f) -> endIndex(f)).reversed().thenComparing(f -> f.formation().type().ordinal()));
         return result;
+    }
+
+    /**
+     * Swings at three fixed thresholds (2, 3.5 and 5 typical days, at least 2.5 %, 4 % and 6 %) and at
+     * three that follow the market's recent pace (2.5, 4 and 6 × the mean true range of the last 20 bars).
+     */
+    static List<List<Pivot>> swingSets(Prices p) {
+        return List.of(
+                Swings.of(p, Math.max(0.025, 2 * p.unit)),
+                Swings.of(p, Math.max(0.04, 3.5 * p.unit)),
+                Swings.of(p, Math.max(0.06, 5 * p.unit)),
+                Swings.adaptive(p, 2.5, 0.015),
+                Swings.adaptive(p, 4, 0.025),
+                Swings.adaptive(p, 6, 0.04));
     }
 
     /** Keeps, per type, the newest formation that is live or ended recently (then the better fit). */

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Exploration aid (not a test): every formation the detectors find that would be reported as of a
- * window's last bar (live, or ended within the last bars), on real windows and their day-shuffled
- * copies, with activity features, as CSV — to see which structural rules separate real charts from
- * structureless ones.
+ * Exploration aid (not a test), how the "pause" rule was found: every formation the detectors find
+ * that would be reported as of a window's last bar (live, or ended within the last bars), before the
+ * pause rule, on real windows and their day-shuffled copies, tagged with its swing set and with
+ * activity features, as CSV ({@code java … FeatureDump DIR K OUT.csv}) — to see which structural rules
+ * separate real charts from structureless ones.
  */
 public final class FeatureDump {
 
@@ -40,12 +41,11 @@ public final class FeatureDump {
 
     static List<Tagged> all(Prices p) {
         java.util.Map<String, List<Pivot>> sets = new java.util.LinkedHashMap<>();
-        sets.put("fine", Swings.of(p, Math.max(0.025, 2 * p.unit)));
-        sets.put("medium", Swings.of(p, Math.max(0.04, 3.5 * p.unit)));
-        sets.put("coarse", Swings.of(p, Math.max(0.06, 5 * p.unit)));
-        sets.put("ad2", Swings.adaptive(p, 2.5, 0.015));
-        sets.put("ad4", Swings.adaptive(p, 4, 0.025));
-        sets.put("ad6", Swings.adaptive(p, 6, 0.04));
+        List<String> names = List.of("fine", "medium", "coarse", "ad2", "ad4", "ad6");
+        List<List<Pivot>> swingSets = PatternDetector.swingSets(p);
+        for (int i = 0; i < names.size(); i++) {
+            sets.put(names.get(i), swingSets.get(i));
+        }
         List<Tagged> all = new ArrayList<>();
         FlagDetector.find(p, true).forEach(f -> all.add(new Tagged("bars", f)));
         FlagDetector.find(p, false).forEach(f -> all.add(new Tagged("bars", f)));
