@@ -128,11 +128,13 @@ class TelegramApiHandlerIT {
                 + " WHERE symbol = '" + symbol + "'");
         assertThat(api.call(request).body().get("stance").asText()).isEqualTo("neutral-test");
 
-        // a pattern row disappears: the chart loses it on the next request
-        int before = api.call(request).body().get("chart_patterns").size();
-        db.execute("DELETE FROM chart_pattern_data WHERE symbol = '" + symbol + "' ORDER BY id LIMIT 1");
+        // a stored pattern row changes (the detector never grades "high"): the next request shows the change
+        // (deleting the only row would not do: no rows at all means the worker did not run, so the API detects)
+        assertThat(ApiFixture.texts(api.call(request).body().get("chart_patterns"), "confidence")).doesNotContain("high");
+        db.execute("UPDATE chart_pattern_data SET confidence = 'high' WHERE symbol = '" + symbol + "'");
         JsonNode after = api.call(request).body();
-        assertThat(after.get("chart_patterns").size()).isEqualTo(before - 1);
+        assertThat(after.get("patterns_source").asText()).isEqualTo("cache");
+        assertThat(ApiFixture.texts(after.get("chart_patterns"), "confidence")).isNotEmpty().containsOnly("high");
     }
 
     @Test
